@@ -1,0 +1,21 @@
+// Registers every API resource on the server. One file per resource under src/api/.
+#pragma once
+
+#include "app/services.hpp"
+#include "http/server.hpp"
+
+namespace kredo::api {
+
+void register_health_routes(http::HttpServer& server, app::Services& services);
+void register_auth_routes(http::HttpServer& server, app::Services& services);
+void register_user_routes(http::HttpServer& server, app::Services& services);
+void register_audit_routes(http::HttpServer& server, app::Services& services);
+
+inline void register_all_routes(http::HttpServer& server, app::Services& services) {
+  register_health_routes(server, services);
+  register_auth_routes(server, services);
+  register_user_routes(server, services);
+  register_audit_routes(server, services);
+}
+
+}  // namespace kredo::api

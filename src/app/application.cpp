@@ -1,0 +1,32 @@
+#include "app/application.hpp"
+
+#include "api/routes.hpp"
+
+namespace kredo::app {
+
+Application::Application(const std::string& db_url, const Clock* clock, int db_connections) : db_url_(db_url) {
+  if (!clock) {
+    owned_clock_ = std::make_unique<SystemClock>();
+    clock = owned_clock_.get();
+  }
+  clock_ = clock;
+  storage::DbOptions opts;
+  opts.max_connections = db_connections;
+  db_ = storage::open_database(db_url, opts);
+  migrator_ = std::make_unique<storage::Migrator>(*db_, storage::load_migrations(storage::embedded_migrations()));
+  auth_ = std::make_unique<security::AuthService>(*db_, *clock_);
+  users_ = std::make_unique<domain::UserService>(*db_, *clock_);
+  services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, 0, false});
+}
+
+Application::~Application() = default;
+
+std::unique_ptr<http::HttpServer> Application::make_server(const http::ServerOptions& options) {
+  services_->schema_version = migrator_->status().database_version;
+  services_->secure_cookies = options.secure_cookies;
+  auto server = std::make_unique<http::HttpServer>(options, *auth_);
+  api::register_all_routes(*server, *services_);
+  return server;
+}
+
+}  // namespace kredo::app

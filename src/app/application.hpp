@@ -1,0 +1,44 @@
+// The composition root: opens the database, builds every service once, and the HTTP server.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/config.hpp"
+#include "app/services.hpp"
+#include "http/server.hpp"
+#include "storage/migrate/migrator.hpp"
+
+namespace kredo::app {
+
+class Application {
+ public:
+  // Throws storage::DbError when the database cannot be opened.
+  explicit Application(const std::string& db_url, const Clock* clock = nullptr, int db_connections = 16);
+  ~Application();
+
+  storage::Database& db() { return *db_; }
+  storage::Migrator& migrator() { return *migrator_; }
+  Services& services() { return *services_; }
+  const std::string& db_url() const { return db_url_; }
+
+  // The server with every route, ready to bind. The Application must outlive it.
+  std::unique_ptr<http::HttpServer> make_server(const http::ServerOptions& options);
+
+ private:
+  std::string db_url_;
+  std::unique_ptr<Clock> owned_clock_;
+  const Clock* clock_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<storage::Migrator> migrator_;
+  std::unique_ptr<security::AuthService> auth_;
+  std::unique_ptr<domain::UserService> users_;
+  std::unique_ptr<Services> services_;
+};
+
+// Demo data: teams, one user per role (and more data as the registry grows). Does nothing when
+// the demo users exist already. Returns a line per demo login for the console.
+inline constexpr const char* kDemoPassword = "Demo-heslo-2026";
+Result<std::vector<std::string>> load_demo(Application& app, const std::string& scale);
+
+}  // namespace kredo::app

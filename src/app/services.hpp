@@ -1,0 +1,25 @@
+// The composition root's product: every service, built once and handed to the API layer.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "common/clock.hpp"
+#include "domain/users.hpp"
+#include "security/auth_service.hpp"
+#include "storage/db/db.hpp"
+
+namespace kredo::app {
+
+struct Services {
+  storage::Database& db;
+  const Clock& clock;
+  security::AuthService& auth;
+  domain::UserService& users;
+  int schema_version = 0;
+  bool secure_cookies = false;
+};
+
+}  // namespace kredo::app

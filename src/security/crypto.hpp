@@ -1,0 +1,17 @@
+// Hashing, random tokens and password hashing (libsodium: SHA-256, randombytes, argon2id).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kredo::security {
+
+std::string sha256_hex(std::string_view data);
+// n random bytes, hex-encoded (2n characters).
+std::string random_hex(std::size_t n_bytes);
+// argon2id, libsodium's "interactive" cost; the result carries its own salt and parameters.
+std::string hash_password(std::string_view password);
+bool verify_password(const std::string& hash, std::string_view password);
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace kredo::security
