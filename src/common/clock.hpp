@@ -1,6 +1,7 @@
 // Injectable time: services take a Clock so tests can move time (lock-outs, session timeouts).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -26,11 +27,11 @@ class SystemClock final : public Clock {
 class ManualClock final : public Clock {
  public:
   explicit ManualClock(std::int64_t t) : t_(t) {}
-  std::int64_t now() const override { return t_; }
+  std::int64_t now() const override { return t_.load(); }
   void advance(std::int64_t seconds) { t_ += seconds; }
 
  private:
-  std::int64_t t_;
+  std::atomic<std::int64_t> t_;
 };
 
 // "2026-11-28T20:25:00Z" from epoch seconds, and back (nullopt-free: returns -1 on bad input).

@@ -211,16 +211,23 @@ class SqliteTransaction final : public Transaction {
     if (mode_ == TxMode::read) db_.release_reader(conn_);
   }
 
-  Rows query(std::string_view sql, const Params& params) override { return conn_->query(sql, params); }
-  std::int64_t exec(std::string_view sql, const Params& params) override { return conn_->exec(sql, params); }
-  void exec_script(std::string_view sql) override { conn_->exec_script(sql); }
+  Rows query(std::string_view sql, const Params& params) override { return live().query(sql, params); }
+  std::int64_t exec(std::string_view sql, const Params& params) override { return live().exec(sql, params); }
+  void exec_script(std::string_view sql) override { live().exec_script(sql); }
   void commit() override {
     conn_->exec("COMMIT", {});
     done_ = true;
+    // The writer is free for others as soon as this transaction is over, not when it is destroyed.
+    if (lock_.owns_lock()) lock_.unlock();
   }
   Dialect dialect() const override { return Dialect::sqlite; }
 
  private:
+  SqliteConnection& live() {
+    if (done_) throw std::logic_error("transaction used after commit");
+    return *conn_;
+  }
+
   SqliteDatabase& db_;
   TxMode mode_;
   std::unique_lock<std::mutex> lock_;

@@ -1,0 +1,29 @@
+// The list of places; the current one is marked by aria-current, a bar and bold text.
+import { NavLink } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '@/types/user';
+import { placesFor } from '../places';
+
+type MainNavProps = {
+  role: Role;
+  id: string;
+  open: boolean;
+  onNavigate: () => void;
+};
+
+export function MainNav({ role, id, open, onNavigate }: MainNavProps) {
+  const { t } = useTranslation();
+  return (
+    <nav id={id} className={['main-nav', open ? 'main-nav--open' : null].filter(Boolean).join(' ')} aria-label={t('nav.label')}>
+      <ul className="main-nav__list">
+        {placesFor(role).map((place) => (
+          <li key={place.key}>
+            <NavLink to={place.path} className="main-nav__link" onClick={onNavigate}>
+              {t(`places.${place.key}.name`)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
