@@ -33,7 +33,7 @@ constexpr std::array<FixedHoliday, 11> kFixedHolidays = {{
      "Struggle for Freedom and Democracy Day and International Students' Day"},
     {12, 24, "Štědrý den", "Christmas Eve"},
     {12, 25, "1. svátek vánoční", "Christmas Day"},
-    {12, 26, "2. svátek vánoční", "St. Stephen's Day (Second Day of Christmas)"},
+    {12, 26, "2. svátek vánoční", "St. Stephen's Day"},
 }};
 
 constexpr std::string_view kGoodFridayCs = "Velký pátek";
