@@ -1,0 +1,44 @@
+# Thin wrappers: the logic lives in scripts/ and CMake.
+BUILD ?= build
+DB ?= sqlite:var/kredo.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: run test bench deps build web migrate demo fmt lint test-asan clean
+
+run: deps build web
+	@mkdir -p var
+	@./$(BUILD)/kredo migrate --db $(DB)
+	@echo "Demo logins (password Demo-heslo-2026):"
+	@./$(BUILD)/kredo demo --db $(DB)
+	@echo "Open http://$(LISTEN) in your browser."
+	@./$(BUILD)/kredo serve --db $(DB) --listen $(LISTEN) --web-root web/dist
+
+test:
+	@bash scripts/test.sh
+
+bench: deps build
+	@bash scripts/bench.sh
+
+deps:
+	@bash scripts/install-deps.sh
+
+build:
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@ninja -C $(BUILD)
+
+web:
+	@cd web && npm run --silent build
+
+test-asan:
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKREDO_SANITIZE=ON >/dev/null
+	@ninja -C build-asan
+	@./build-asan/unit_tests --gtest_brief=1 && ./build-asan/db_tests --gtest_brief=1 && ./build-asan/api_tests --gtest_brief=1
+
+fmt:
+	@git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' | xargs clang-format -i
+
+lint:
+	@git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' | xargs clang-format --dry-run --Werror
+
+clean:
+	@rm -rf $(BUILD) build-asan web/dist

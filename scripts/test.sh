@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# `make test`: installs what is missing, builds, starts a throw-away PostgreSQL, runs every suite
+# (C++ unit, db on SQLite and PostgreSQL, api, web type-check and unit tests, browser e2e) and
+# ends with one line "N passed, N failed". Exit status 0 only when nothing failed.
+set -uo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+build="${KREDO_BUILD_DIR:-build}"
+
+bash scripts/install-deps.sh || { echo "test: installing dependencies failed"; exit 1; }
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null || { echo "test: cmake failed"; exit 1; }
+ninja -C "$build" || { echo "test: build failed"; exit 1; }
+(cd web && npm run --silent build) || { echo "test: web build failed"; exit 1; }
+
+pgdir="$(mktemp -d /tmp/kredo-pg.XXXXXX)"
+cleanup() { bash "$repo/scripts/pg-test-cluster.sh" stop "$pgdir"; }
+trap cleanup EXIT
+KREDO_TEST_PG="$(bash scripts/pg-test-cluster.sh start "$pgdir")" || { echo "test: PostgreSQL did not start"; exit 1; }
+export KREDO_TEST_PG KREDO_REQUIRE_PG=1
+export KREDO_SHARED_DIR="${KREDO_SHARED_DIR:-$repo/../shared}"
+
+passed=0
+failed=0
+failed_suites=()
+log="$(mktemp -d /tmp/kredo-test-logs.XXXXXX)"
+
+# gtest: "[  PASSED  ] N tests." and "[  FAILED  ] N tests, listed below:"
+run_gtest() {
+  local name="$1"
+  echo "== $name"
+  "$build/$name" --gtest_brief=1 >"$log/$name.log" 2>&1
+  local rc=$?
+  grep -E "^\[  (FAILED|PASSED) |Failure|error" "$log/$name.log" | grep -v "^\[  FAILED  \] .*\.[A-Za-z].*(" | head -40
+  local p f
+  p=$(grep -oE '^\[  PASSED  \] [0-9]+' "$log/$name.log" | grep -oE '[0-9]+$' | tail -1)
+  f=$(grep -oE '^\[  FAILED  \] [0-9]+ test' "$log/$name.log" | grep -oE '[0-9]+' | tail -1)
+  p=${p:-0}; f=${f:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -20 "$log/$name.log"; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  [ "$f" -eq 0 ] || failed_suites+=("$name")
+}
+
+for suite in unit_tests db_tests api_tests; do run_gtest "$suite"; done
+
+echo "== web type-check"
+if (cd web && npm run --silent typecheck) >"$log/typecheck.log" 2>&1; then
+  passed=$((passed + 1))
+else
+  cat "$log/typecheck.log"; failed=$((failed + 1)); failed_suites+=("web typecheck")
+fi
+
+echo "== web unit tests (vitest)"
+(cd web && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) 2>&1 | sed -E "s/\x1b\[[0-9;]*m//g" >"$log/vitest.log"
+rc=${PIPESTATUS[0]}
+line=$(grep -E "^ +Tests " "$log/vitest.log" | tail -1)
+echo "$line"
+p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+'); f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+p=${p:-0}; f=${f:-0}
+if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -30 "$log/vitest.log"; fi
+[ "$f" -eq 0 ] || { grep -E "FAIL|AssertionError|Error" "$log/vitest.log" | head -30; failed_suites+=("vitest"); }
+passed=$((passed + p)); failed=$((failed + f))
+
+echo "== browser end-to-end tests (Chromium)"
+KREDO_BINARY="$repo/$build/kredo" bash tests/e2e/run.sh >"$log/e2e.log" 2>&1
+rc=$?
+p=$(grep -E '^# pass [0-9]+' "$log/e2e.log" | awk '{s+=$3} END {print s+0}')
+f=$(grep -E '^# fail [0-9]+' "$log/e2e.log" | awk '{s+=$3} END {print s+0}')
+if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+[ "$f" -eq 0 ] || { grep -vE "^# (pass|fail|tests|suites|cancelled|skipped|todo|duration)" "$log/e2e.log" | tail -60; failed_suites+=("e2e"); }
+echo "e2e: $p passed, $f failed"
+passed=$((passed + p)); failed=$((failed + f))
+
+if [ "$failed" -ne 0 ]; then echo "failed: ${failed_suites[*]} (logs in $log)"; else rm -rf "$log"; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
