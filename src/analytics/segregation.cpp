@@ -286,11 +286,22 @@ Result<std::vector<Exposure>> exposure(const FrequencyTable& table, const Column
 }
 
 Result<std::vector<Isolation>> isolation(const FrequencyTable& table, const Columns& group, const Columns& unit) {
-  auto all = exposure(table, group, unit);
-  if (!all.ok()) return std::move(all).error();
+  // Directly, not via exposure(): that is quadratic in the number of groups.
+  Key g;
+  auto x = crosstab_for(table, group, unit, &g);
+  if (!x.ok()) return std::move(x).error();
+  std::vector<double> by_group(g.labels.size(), 0.0);
+  x->for_each_unit([&](std::size_t first, std::size_t last) {
+    double unit_total = 0;
+    for (std::size_t i = first; i < last; ++i) unit_total += x->cells[i].weight;
+    for (std::size_t i = first; i < last; ++i) {
+      const auto& c = x->cells[i];
+      by_group[c.group] += c.weight * c.weight / (unit_total * x->group_total[c.group]);
+    }
+  });
   std::vector<Isolation> out;
-  for (const auto& e : *all) {
-    if (e.of == e.to) out.push_back(Isolation{e.of, e.exposure});
+  for (std::size_t a = 0; a < by_group.size(); ++a) {
+    if (x->group_total[a] > 0) out.push_back(Isolation{g.labels[a], by_group[a]});
   }
   return out;
 }

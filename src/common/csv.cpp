@@ -137,4 +137,34 @@ Result<CsvTable> parse_csv_table(std::string_view text, const CsvOptions& option
   return table;
 }
 
+std::string quote_field(std::string_view field, char delimiter) {
+  if (field.find_first_of(std::string{delimiter, '"', '\n', '\r'}) == std::string_view::npos) return std::string(field);
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string neutralize_formula(std::string_view text) {
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+    std::string out(1, '\'');
+    out.append(text);
+    return out;
+  }
+  return std::string(text);
+}
+
+std::string format_row(const std::vector<std::string>& fields, char delimiter) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out.push_back(delimiter);
+    out += quote_field(fields[i], delimiter);
+  }
+  out.push_back('\n');
+  return out;
+}
+
 }  // namespace kredo::csv

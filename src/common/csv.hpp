@@ -41,4 +41,14 @@ Result<std::vector<CsvRecord>> parse_csv(std::string_view text, const CsvOptions
 // field count differs from the header's, naming the line.
 Result<CsvTable> parse_csv_table(std::string_view text, const CsvOptions& options = {});
 
+// Writing: quotes a field when it holds the delimiter, a quote or a line break (RFC 4180).
+std::string quote_field(std::string_view field, char delimiter = ',');
+
+// Prefixes ' to text starting with = + - @ tab or CR, so a spreadsheet shows user-supplied text
+// instead of running it as a formula. Only for text cells: numbers must stay numbers.
+std::string neutralize_formula(std::string_view text);
+
+// One record: quoted fields joined by the delimiter, ending in "\n".
+std::string format_row(const std::vector<std::string>& fields, char delimiter = ',');
+
 }  // namespace kredo::csv

@@ -113,5 +113,26 @@ TEST(CsvTable, RaggedRowNamesItsLine) {
   EXPECT_NE(table.error().message.find("line 3"), std::string::npos) << table.error().message;
 }
 
+TEST(CsvWriter, QuotesOnlyWhenNeededAndRoundTrips) {
+  EXPECT_EQ(quote_field("plain"), "plain");
+  EXPECT_EQ(quote_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(quote_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(quote_field("a;b", ';'), "\"a;b\"");
+  EXPECT_EQ(quote_field("a;b"), "a;b");
+  const std::vector<std::string> row{"x,y", "two\nlines", "", "\"q\""};
+  auto back = parse_csv(format_row(row));
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->size(), 1u);
+  EXPECT_EQ((*back)[0].fields, row);
+}
+
+TEST(CsvWriter, NeutralizesFormulaTriggers) {
+  EXPECT_EQ(neutralize_formula("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+  EXPECT_EQ(neutralize_formula("-1"), "'-1");
+  EXPECT_EQ(neutralize_formula("@x"), "'@x");
+  EXPECT_EQ(neutralize_formula("Brno"), "Brno");
+  EXPECT_EQ(neutralize_formula(""), "");
+}
+
 }  // namespace
 }  // namespace kredo::csv

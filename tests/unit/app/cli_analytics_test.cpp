@@ -1,0 +1,83 @@
+// The analytics commands as a user runs them: the built binary, its stdout and its exit codes.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs kredo with arguments (shell-quoted by the caller); stderr goes to out too when merge is set.
+Run run_kredo(const std::string& args, bool merge_stderr = false) {
+  const std::string cmd = std::string(KREDO_BINARY) + " " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  Run run;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return run;
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+  const int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string schools00() {
+  const char* env = std::getenv("KREDO_SHARED_DIR");
+  return (env ? std::string(env) : std::string(KREDO_SOURCE_DIR) + "/../shared") + "/data/segregation/schools00.csv";
+}
+
+std::string temp_file(const std::string& name, const std::string& content) {
+  const auto path = std::filesystem::temp_directory_path() / ("kredo_cli_analytics_" + name);
+  std::ofstream(path, std::ios::binary) << content;
+  return path.string();
+}
+
+TEST(CliSegregation, PrintsPublishedSchools00Figures) {
+  const auto run = run_kredo("segregation --input " + schools00() + " --group race --unit school --weight n");
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  const auto j = nlohmann::json::parse(run.out);
+  EXPECT_NEAR(j["M"].get<double>(), 0.4255390, 5e-7);
+  EXPECT_NEAR(j["H"].get<double>(), 0.4188083, 5e-7);
+  const auto swapped = nlohmann::json::parse(
+      run_kredo("segregation --input " + schools00() + " --group school --unit race --weight n --no-exposure").out);
+  EXPECT_NEAR(swapped["H"].get<double>(), 0.05642991, 5e-9);
+}
+
+TEST(CliSegregation, CsvFormat) {
+  const auto run = run_kredo("segregation --input " + schools00() + " --group race --unit school --weight n --format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out.rfind("quantity,a,b,value\nN,,,877739\nM,,,0.42553", 0), 0u) << run.out.substr(0, 200);
+}
+
+TEST(CliSegregation, BadInputExitsWithTwoAndSaysWhy) {
+  const auto missing = run_kredo("segregation --input " + schools00() + " --group ethnicity --unit school --weight n", true);
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.out.find("'ethnicity'"), std::string::npos) << missing.out;
+
+  const auto text = run_kredo("segregation --input " + temp_file("text.csv", "school,race,n\nS1,a,1\nS2,b,lots\n") +
+                                  " --group race --unit school --weight n",
+                              true);
+  EXPECT_EQ(text.exit_code, 2);
+  EXPECT_NE(text.out.find("line 3"), std::string::npos) << text.out;
+
+  const auto negative = run_kredo("segregation --input " + temp_file("neg.csv", "school,race,n\nS1,a,-1\n") +
+                                      " --group race --unit school --weight n",
+                                  true);
+  EXPECT_EQ(negative.exit_code, 2);
+  EXPECT_NE(negative.out.find("line 2"), std::string::npos) << negative.out;
+
+  const auto empty = run_kredo("segregation --input " + temp_file("empty.csv", "") + " --group race --unit school", true);
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.out.find("empty"), std::string::npos) << empty.out;
+}
+
+}  // namespace
