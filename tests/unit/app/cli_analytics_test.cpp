@@ -80,4 +80,39 @@ TEST(CliSegregation, BadInputExitsWithTwoAndSaysWhy) {
   EXPECT_NE(empty.out.find("empty"), std::string::npos) << empty.out;
 }
 
+TEST(CliMatch, AssignsWithEachMechanism) {
+  const auto input = temp_file("match.json", R"({
+    "schools": [{"id": "s1", "capacity": 1, "priority": ["i1", "i3", "i2"]},
+                {"id": "s2", "capacity": 1, "priority": ["i2", "i1", "i3"]},
+                {"id": "s3", "capacity": 1, "priority": ["i3", "i1", "i2"]}],
+    "students": [{"id": "i1", "preferences": ["s2", "s1", "s3"]},
+                 {"id": "i2", "preferences": ["s1", "s2", "s3"]},
+                 {"id": "i3", "preferences": ["s1", "s2", "s3"]}]})");
+  const auto da = run_kredo("match --input " + input);
+  ASSERT_EQ(da.exit_code, 0) << da.out;
+  const auto j = nlohmann::json::parse(da.out);
+  EXPECT_EQ(j["assignment"]["i1"], "s1");
+  EXPECT_EQ(j["rounds"], 5);
+  const auto ttc = nlohmann::json::parse(run_kredo("match --mechanism ttc --input " + input).out);
+  EXPECT_EQ(ttc["assignment"]["i1"], "s2");
+  for (const char* m : {"boston", "da_reserves", "da_soft_bounds"}) {
+    EXPECT_EQ(run_kredo(std::string("match --mechanism ") + m + " --input " + input).exit_code, 0) << m;
+  }
+}
+
+TEST(CliMatch, BadInputExitsWithTwo) {
+  const auto malformed = run_kredo("match --input " + temp_file("bad.json", "{\"schools\": ["), true);
+  EXPECT_EQ(malformed.exit_code, 2);
+  EXPECT_NE(malformed.out.find("malformed JSON"), std::string::npos) << malformed.out;
+  const auto unknown = run_kredo(
+      "match --input " +
+          temp_file("unknown.json", R"({"schools": [], "students": [{"id": "a", "preferences": ["zs9"]}]})"),
+      true);
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.out.find("'zs9'"), std::string::npos) << unknown.out;
+  EXPECT_EQ(run_kredo("match --input " + temp_file("empty.json", "")).exit_code, 2);
+  EXPECT_EQ(run_kredo("match --input /nonexistent.json").exit_code, 2);
+  EXPECT_EQ(run_kredo("match --mechanism lottery --input /nonexistent.json").exit_code, 2);
+}
+
 }  // namespace
