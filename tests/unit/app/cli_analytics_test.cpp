@@ -115,4 +115,34 @@ TEST(CliMatch, BadInputExitsWithTwo) {
   EXPECT_EQ(run_kredo("match --mechanism lottery --input /nonexistent.json").exit_code, 2);
 }
 
+TEST(CliSimulate, GeneratesAScenarioAndSimulatesIt) {
+  const auto generated = run_kredo("simulate --generate brno --seed 3");
+  ASSERT_EQ(generated.exit_code, 0);
+  const auto scenario = nlohmann::json::parse(generated.out);
+  EXPECT_EQ(scenario["schools"].size(), 80u);
+  EXPECT_EQ(scenario["children"].size(), 4300u);
+  const auto file = temp_file("brno.json", generated.out);
+  const auto run = run_kredo("simulate --scenario " + file + " --draws 4 --seed 2 --threads 2");
+  ASSERT_EQ(run.exit_code, 0);
+  const auto j = nlohmann::json::parse(run.out);
+  EXPECT_EQ(j["draws"], 4);
+  ASSERT_EQ(j["mechanisms"].size(), 5u);
+  EXPECT_EQ(j["mechanisms"][0]["mechanism"], "catchment");
+  EXPECT_TRUE(j["notes"].contains("unassigned"));
+  const double d = j["mechanisms"][2]["D"]["mean"].get<double>();
+  EXPECT_GT(d, 0.0);
+  EXPECT_LE(d, 1.0);
+  // Progress goes to stderr only: stdout parsed as JSON above.
+  EXPECT_NE(run_kredo("simulate --scenario " + file + " --draws 2", true).out.find("2/2 draws"), std::string::npos);
+}
+
+TEST(CliSimulate, BadInputExitsWithTwo) {
+  EXPECT_EQ(run_kredo("simulate --scenario " + temp_file("empty_scenario.json", "") + " --draws 3").exit_code, 2);
+  EXPECT_EQ(run_kredo("simulate --scenario /nonexistent.json --draws 3").exit_code, 2);
+  EXPECT_EQ(run_kredo("simulate --generate prague").exit_code, 2);
+  EXPECT_EQ(run_kredo("simulate --draws 3").exit_code, 2);
+  const auto no_draws = run_kredo("simulate --scenario " + temp_file("s.json", R"({"groups": []})"), true);
+  EXPECT_EQ(no_draws.exit_code, 2);
+}
+
 }  // namespace
