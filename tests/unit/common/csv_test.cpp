@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace kredo::csv {
 namespace {
 
@@ -132,6 +134,38 @@ TEST(CsvWriter, NeutralizesFormulaTriggers) {
   EXPECT_EQ(neutralize_formula("@x"), "'@x");
   EXPECT_EQ(neutralize_formula("Brno"), "Brno");
   EXPECT_EQ(neutralize_formula(""), "");
+}
+
+TEST(CsvWriter, RandomTablesRoundTripWithEveryDelimiterAndLineEnd) {
+  // Fields drawn from an alphabet heavy in the characters that need quoting.
+  const std::string alphabet = "ab,;\"\r\n \t";
+  std::mt19937_64 rng(17);
+  for (int t = 0; t < 500; ++t) {
+    const char delimiter = (t % 2) ? ';' : ',';
+    const std::size_t width = 1 + rng() % 4;
+    std::vector<std::vector<std::string>> rows(1 + rng() % 5);
+    std::string text;
+    for (auto& row : rows) {
+      for (std::size_t c = 0; c < width; ++c) {
+        std::string field;
+        for (std::size_t k = rng() % 5; k > 0; --k) field.push_back(alphabet[rng() % alphabet.size()]);
+        row.push_back(field);
+      }
+      std::string line = format_row(row, delimiter);
+      if (t % 3 == 0) {  // CRLF variant
+        line.back() = '\r';
+        line.push_back('\n');
+      }
+      text += line;
+    }
+    CsvOptions options;
+    options.delimiter = delimiter;
+    options.skip_empty_lines = false;
+    auto parsed = parse_csv(text, options);
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+    ASSERT_EQ(parsed->size(), rows.size()) << t;
+    for (std::size_t r = 0; r < rows.size(); ++r) ASSERT_EQ((*parsed)[r].fields, rows[r]) << t;
+  }
 }
 
 }  // namespace
