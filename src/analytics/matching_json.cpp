@@ -1,6 +1,8 @@
 // JSON -> MatchingInput with the field-by-field checks users need to fix their file.
 #include "analytics/matching_json.hpp"
 
+#include "common/json_object.hpp"
+
 namespace kredo::analytics {
 
 namespace {
@@ -150,10 +152,10 @@ nlohmann::ordered_json matching_to_json(const MatchingInput& input, const Matchi
   for (std::size_t i = 0; i < input.students.size(); ++i) {
     const auto s = matching.school_of[i];
     if (s == kUnassigned) {
-      assignment[input.students[i].id] = nullptr;
+      append_unique_key(assignment, input.students[i].id, nullptr);  // ids validated unique by build_problem
       unassigned.push_back(input.students[i].id);
     } else {
-      assignment[input.students[i].id] = input.schools[static_cast<std::size_t>(s)].id;
+      append_unique_key(assignment, input.students[i].id, input.schools[static_cast<std::size_t>(s)].id);
     }
   }
   out["assignment"] = std::move(assignment);

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "common/csv.hpp"
+#include "common/json_object.hpp"
 
 namespace kredo::analytics {
 
@@ -179,12 +180,21 @@ nlohmann::ordered_json to_json(const SegregationReport& report) {
     out["D"] = *report.d;
     out["D_groups"] = json::array({rq.d_groups->first, rq.d_groups->second});
   }
+  // Labels of distinct codes are distinct, and exposure() lists pairs grouped by `of`.
   json iso = json::object();
-  for (const auto& i : report.isolation) iso[i.group] = i.isolation;
+  for (const auto& i : report.isolation) append_unique_key(iso, i.group, i.isolation);
   out["isolation"] = std::move(iso);
   if (rq.exposure) {
     json exp = json::object();
-    for (const auto& e : report.exposure) exp[e.of][e.to] = e.exposure;
+    json row = json::object();
+    for (std::size_t k = 0; k < report.exposure.size(); ++k) {
+      const auto& e = report.exposure[k];
+      append_unique_key(row, e.to, e.exposure);
+      if (k + 1 == report.exposure.size() || report.exposure[k + 1].of != e.of) {
+        append_unique_key(exp, e.of, std::move(row));
+        row = json::object();
+      }
+    }
     out["exposure"] = std::move(exp);
   }
   if (!report.decomposition.empty()) {
