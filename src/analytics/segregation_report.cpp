@@ -54,7 +54,7 @@ std::string term_label(const DecompositionTerm& term) {
   return term.within.empty() ? term.between : term.between + " | " + term.within;
 }
 
-// The decomposition terms without the per-category detail (the bootstrap only needs m and h).
+// The decomposition terms; per-category detail only when asked (the bootstrap needs just m and h).
 Result<std::vector<DecompositionTerm>> decompose(const FrequencyTable& table, const SegregationRequest& request,
                                                  bool with_categories) {
   std::vector<DecompositionTerm> terms;
