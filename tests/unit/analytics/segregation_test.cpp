@@ -171,6 +171,22 @@ TEST(Exposure, RowsOfEachGroupSumToOneOnSchools00) {
   for (const auto& [g, s] : sums) EXPECT_NEAR(s, 1.0, 1e-12) << g;
 }
 
+TEST(Exposure, IsAsymmetricInProportionToGroupSizesAndMatchesIsolation) {
+  // n_b * P(b -> w) = n_w * P(w -> b): both count b-w contacts, as the package's tests check.
+  auto e = exposure(schools00(), {"race"}, {"school"});
+  auto iso = isolation(schools00(), {"race"}, {"school"});
+  ASSERT_TRUE(e.ok() && iso.ok());
+  std::map<std::pair<std::string, std::string>, double> by;
+  for (const auto& x : *e) by[{x.of, x.to}] = x.exposure;
+  std::map<std::string, double> total;
+  const auto* race = schools00().find("race");
+  for (std::size_t r = 0; r < schools00().rows(); ++r) total[race->labels[race->codes[r]]] += schools00().weights[r];
+  EXPECT_NEAR((by[{"black", "white"}]), (by[{"white", "black"}]) * total["white"] / total["black"], 1e-12);
+  EXPECT_NEAR((by[{"asian", "hisp"}]), (by[{"hisp", "asian"}]) * total["hisp"] / total["asian"], 1e-12);
+  ASSERT_EQ(iso->size(), 5u);
+  for (const auto& i : *iso) EXPECT_NEAR(i.isolation, (by[{i.group, i.group}]), 1e-14) << i.group;
+}
+
 TEST(MutualWithin, BetweenPlusWithinIsTotalOnSchools00) {
   auto r = mutual_within(schools00(), {"race"}, {"school"}, {"state"});
   ASSERT_TRUE(r.ok()) << r.error().message;
