@@ -10,7 +10,13 @@ namespace kredo::security {
 using storage::TxMode;
 
 AuthService::AuthService(storage::Database& db, const Clock& clock, SessionPolicy policy)
-    : db_(db), clock_(clock), policy_(policy), dummy_hash_(hash_password(random_hex(16))) {}
+    : db_(db), clock_(clock), policy_(policy) {}
+
+const std::string& AuthService::dummy_hash() {
+  // Made on first need, not at start-up: argon2id is slow on purpose.
+  std::call_once(dummy_once_, [this] { dummy_hash_ = hash_password(random_hex(16)); });
+  return dummy_hash_;
+}
 
 LoginResult AuthService::open_session(storage::Transaction& tx, const domain::User& user, const ClientInfo& client) {
   const std::int64_t now = clock_.now();
@@ -45,7 +51,7 @@ Result<LoginResult> AuthService::login(const std::string& username_in, const std
     user = domain::find_user_by_username(*tx, username);
   }
   // Verify outside any transaction: argon2id takes tens of milliseconds by design.
-  bool ok = user ? verify_password(user->password_hash, password) : (verify_password(dummy_hash_, password), false);
+  bool ok = user ? verify_password(user->password_hash, password) : (verify_password(dummy_hash(), password), false);
   if (ok && !user->active) ok = false;
 
   auto tx = db_.begin(TxMode::write);

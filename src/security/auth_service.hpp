@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -60,6 +61,9 @@ class AuthService {
   storage::Database& db_;
   const Clock& clock_;
   SessionPolicy policy_;
+  const std::string& dummy_hash();
+
+  std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified against for unknown users so timing does not reveal them
 };
 

@@ -5,7 +5,14 @@ import { AuditRoute } from '@/features/audit/routes/AuditRoute';
 import { RequireAuth } from '@/features/auth/components/RequireAuth';
 import { RequireRole } from '@/features/auth/components/RequireRole';
 import { ChangePasswordRoute } from '@/features/auth/routes/ChangePasswordRoute';
+import { CreateFamilyRoute } from '@/features/families/routes/CreateFamilyRoute';
+import { EditFamilyRoute } from '@/features/families/routes/EditFamilyRoute';
+import { FamiliesRoute } from '@/features/families/routes/FamiliesRoute';
+import { FamilyRoute } from '@/features/families/routes/FamilyRoute';
 import { LoginRoute } from '@/features/auth/routes/LoginRoute';
+import { EditPersonRoute } from '@/features/people/routes/EditPersonRoute';
+import { NewPersonRoute } from '@/features/people/routes/NewPersonRoute';
+import { PersonRoute } from '@/features/people/routes/PersonRoute';
 import { PlannedPlaceRoute } from '@/features/places/routes/PlannedPlaceRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
@@ -24,7 +31,18 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to={HOME_PATH} replace /> },
       { path: 'today', element: <PlannedPlaceRoute place="today" /> },
-      { path: 'families', element: <PlannedPlaceRoute place="families" /> },
+      {
+        path: 'families',
+        children: [
+          { index: true, element: <FamiliesRoute /> },
+          { path: 'new', element: <CreateFamilyRoute /> },
+          { path: ':familyId', element: <FamilyRoute /> },
+          { path: ':familyId/edit', element: <EditFamilyRoute /> },
+          { path: ':familyId/people/new', element: <NewPersonRoute /> },
+        ],
+      },
+      { path: 'people/:personId', element: <PersonRoute /> },
+      { path: 'people/:personId/edit', element: <EditPersonRoute /> },
       { path: 'activities', element: <PlannedPlaceRoute place="activities" /> },
       { path: 'enrollment', element: <PlannedPlaceRoute place="enrollment" /> },
       { path: 'schools', element: <PlannedPlaceRoute place="schools" /> },

@@ -3,6 +3,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { places } from '@/app/places';
+import { familySorts } from '@/features/families/api/get-families';
+import { contactTypes, familyStatuses } from '@/features/families/types';
+import * as people from '@/features/people/types';
 import { serverErrorCodes } from '@/lib/api-error';
 import { roles } from '@/types/user';
 import cs from './cs.json';
@@ -84,6 +87,24 @@ describe('translations', () => {
       ...places.map((p) => `places.${p.key}.purpose`),
       ...places.filter((p) => p.key !== 'admin').map((p) => `places.${p.key}.planned`),
       ...serverErrorCodes.map((c) => `errors.code.${c}`),
+      ...familyStatuses.map((v) => `families.status.${v}`),
+      ...contactTypes.map((v) => `families.contactType.${v}`),
+      ...familySorts.map((v) => `families.list.sortBy.${v}`),
+      ...people.personRoles.map((v) => `people.role.${v}`),
+      ...people.genders.map((v) => `people.gender.${v}`),
+      ...people.labourStatuses.map((v) => `people.labourStatus.${v}`),
+      ...people.contactLanguages.map((v) => `people.language.${v}`),
+      ...people.relationshipTypes.map((v) => `people.relationship.type.${v}`),
+      ...people.yesNoNotStated.map((v) => `people.yesNo.${v}`),
+      ...people.participationFlags.map((v) => `people.participation.flag.${v}`),
+      ...people.consentPurposes.map((v) => `people.consent.purpose.${v}`),
+      ...people.consentStatuses.map((v) => `people.consent.status.${v}`),
+      ...people.consentForms.map((v) => `people.consent.form.${v}`),
+      ...people.consentGivers.map((v) => `people.consent.givenBy.${v}`),
+      ...people.specialCategories.map((v) => `people.special.category.${v}`),
+      ...people.specialValues.map((v) => `people.special.value.${v}`),
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((v) => `people.isced.${v}`),
+      ...['format', 'date', 'nineDigitsAfter1953', 'checksum', 'birthDateMismatch'].map((v) => `people.validation.rc.${v}`),
       'errors.code.network_error',
       'errors.code.bad_response',
     ];

@@ -49,6 +49,18 @@ describe('apiRequest', () => {
     expect(apiErr.fieldMessage('password')).toBe('The password must have at least 12 characters.');
   });
 
+  it('keeps extra keys of the error object (current, candidates) as details', async () => {
+    mockServer({
+      'PATCH /api/v1/families/5': apiError(409, 'conflict', 'Changed by someone else.', undefined, { current: { ok: true } }),
+    });
+    const error = (await apiRequest('/families/5', okSchema, { method: 'PATCH', body: {} }).catch((e: unknown) => e)) as ApiError;
+    expect(error.code).toBe('conflict');
+    expect(error.details).toEqual({ current: { ok: true } });
+    expect(error.detail('current', okSchema)).toEqual({ ok: true });
+    expect(error.detail('current', z.object({ ok: z.string() }))).toBeUndefined();
+    expect(error.detail('candidates', okSchema)).toBeUndefined();
+  });
+
   it('maps the status to a code when the body is not an envelope', async () => {
     mockServer({ 'GET /api/v1/thing': { status: 503, body: 'Service Unavailable' } });
     const error = (await apiRequest('/thing', okSchema).catch((e: unknown) => e)) as ApiError;

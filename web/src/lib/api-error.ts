@@ -24,8 +24,10 @@ export type ErrorCode = ServerErrorCode | ClientErrorCode;
 
 export type FieldError = { field: string; message: string };
 
+// Extra keys of the error object (e.g. "current" on a stale edit, "candidates" on a likely duplicate)
+// are kept as `details` for the feature that knows their shape.
 export const errorEnvelopeSchema = z.object({
-  error: z.object({
+  error: z.looseObject({
     code: z.string(),
     message: z.string(),
     fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
@@ -56,6 +58,8 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   /** Seconds from a Retry-After header (rate limiting), when the server sent one. */
   readonly retryAfterSeconds: number | null;
+  /** Keys of the server's error object beyond code, message, fields and request_id. */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -64,6 +68,7 @@ export class ApiError extends Error {
     fields?: FieldError[];
     requestId?: string | null;
     retryAfterSeconds?: number | null;
+    details?: Record<string, unknown>;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -72,6 +77,13 @@ export class ApiError extends Error {
     this.fields = init.fields ?? [];
     this.requestId = init.requestId ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.details = init.details ?? {};
+  }
+
+  /** An extra key of the error object checked against `schema`; undefined when absent or of another shape. */
+  detail<S extends z.ZodType>(key: string, schema: S): z.output<S> | undefined {
+    const parsed = schema.safeParse(this.details[key]);
+    return parsed.success ? parsed.data : undefined;
   }
 
   fieldMessage(field: string): string | undefined {
@@ -90,7 +102,8 @@ export class ApiError extends Error {
     }
     const parsed = errorEnvelopeSchema.safeParse(json);
     if (parsed.success) {
-      const e = parsed.data.error;
+      const { code, message, fields, request_id, ...details } = parsed.data.error;
+      const e = { code, message, fields, request_id };
       return new ApiError({
         status,
         code: isServerErrorCode(e.code) ? e.code : (codeByStatus[status] ?? 'internal'),
@@ -98,6 +111,7 @@ export class ApiError extends Error {
         fields: e.fields ?? [],
         requestId: e.request_id ?? headerRequestId,
         retryAfterSeconds: retryAfter,
+        details,
       });
     }
     return new ApiError({

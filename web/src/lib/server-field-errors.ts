@@ -8,12 +8,14 @@ export function applyServerFieldErrors<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
   formFields: readonly Path<T>[],
+  /** Server field names that a differently named form field shows (e.g. "address.postal_code" → "postal_code"). */
+  aliases: Readonly<Record<string, Path<T>>> = {},
 ): FieldError[] {
   if (!isApiError(error)) return [];
   const unplaced: FieldError[] = [];
   let focused = false;
   for (const fieldError of error.fields) {
-    const name = formFields.find((f) => f === fieldError.field);
+    const name = aliases[fieldError.field] ?? formFields.find((f) => f === fieldError.field);
     if (name === undefined) {
       unplaced.push(fieldError);
       continue;

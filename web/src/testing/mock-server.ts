@@ -28,8 +28,9 @@ export function apiError(
   code: string,
   message: string,
   fields?: { field: string; message: string }[],
+  extra: Record<string, unknown> = {},
 ): MockReply {
-  return { status, body: { error: { code, message, request_id: 'req-test-1', ...(fields ? { fields } : {}) } } };
+  return { status, body: { error: { code, message, request_id: 'req-test-1', ...(fields ? { fields } : {}), ...extra } } };
 }
 
 export type MockServer = {

@@ -36,11 +36,17 @@ describe('app shell', () => {
   });
 
   it('switches the whole shell to English and remembers it', async () => {
-    mockServer(sessionRoutes(makeUser()));
+    mockServer({
+      ...sessionRoutes(makeUser()),
+      'GET /api/v1/families': json({ items: [], total: 0, page: 1, page_size: 25 }),
+      'GET /api/v1/districts': json({ items: [] }),
+      'GET /api/v1/users': json({ items: [], total: 0 }),
+    });
     const { user } = renderApp('/families');
     await screen.findByRole('heading', { level: 1, name: 'Rodiny' });
     await user.click(screen.getByRole('button', { name: 'English' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Families' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'No families yet' })).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeTruthy();
     expect(window.localStorage.getItem('kredo.language')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
