@@ -97,6 +97,8 @@ void write_error(httplib::Response& res, const Error& error, const std::string& 
     auto d = nlohmann::json::parse(error.detail_json, nullptr, false);
     if (!d.is_discarded() && d.is_object())
       for (auto& [k, v] : d.items()) e[k] = v;
+    if (e.contains("retry_after_seconds") && e["retry_after_seconds"].is_number_integer())
+      res.set_header("Retry-After", std::to_string(e["retry_after_seconds"].get<long long>()));
   }
   res.status = http_status(error.code);
   res.set_content(nlohmann::json{{"error", e}}.dump(), "application/json");

@@ -45,8 +45,10 @@ Result<LoginResult> AuthService::login(const std::string& username_in, const std
       auto wtx = db_.begin(TxMode::write);
       write_audit(*wtx, anonymous, {"login_locked", "session", "", ""}, now);
       wtx->commit();
-      return Error::rate_limited("Too many failed logins. Try again in " +
-                                 std::to_string((lock->i64(0) - now + 59) / 60) + " minutes.");
+      Error e = Error::rate_limited("Too many failed logins. Try again in " +
+                                    std::to_string((lock->i64(0) - now + 59) / 60) + " minutes.");
+      e.detail_json = nlohmann::json{{"retry_after_seconds", lock->i64(0) - now}}.dump();
+      return e;
     }
     user = domain::find_user_by_username(*tx, username);
   }

@@ -1,6 +1,7 @@
 // For coordinators (and the admin as data-protection officer): what is held about the person, as JSON or a
 // printable page, and anonymisation (refused with the server's reason while a retention hold applies).
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
@@ -10,7 +11,7 @@ import { isApiError } from '@/lib/api-error';
 import { exportHtmlUrl, exportJsonUrl, useAnonymisePerson } from '../api/gdpr';
 import type { Person } from '../types';
 
-export function GdprSection({ person }: { person: Person }) {
+export function GdprSection({ person, showAudit }: { person: Person; showAudit: boolean }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState(false);
@@ -34,6 +35,11 @@ export function GdprSection({ person }: { person: Person }) {
           </a>
         </li>
       </ul>
+      {showAudit ? (
+        <p>
+          <Link to={`/admin/audit?entity=person&entity_id=${person.id}`}>{t('people.gdpr.auditLink')}</Link>
+        </p>
+      ) : null}
       <h3>{t('people.gdpr.anonymiseTitle')}</h3>
       <p>{t('people.gdpr.anonymiseExplain')}</p>
       {done ? <Alert tone="success" title={t('people.gdpr.anonymised')} /> : null}

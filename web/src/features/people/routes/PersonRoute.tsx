@@ -98,7 +98,7 @@ function PersonPage({ person }: { person: Person }) {
         ) : null}
       </dl>
       <PersonPanels person={person} members={members} />
-      {mayManage ? <GdprSection person={person} /> : null}
+      {mayManage ? <GdprSection person={person} showAudit={me?.role === 'admin'} /> : null}
     </>
   );
 }

@@ -293,4 +293,50 @@ describe('Stránka osoby', () => {
     expect(within(alert).getByText('Anonymizovat zatím nelze')).toBeTruthy();
     expect(within(alert).getByText('Retention applies until 2035-12-31 (project end 2025-09-30 + 10 years).')).toBeTruthy();
   });
+
+  it('relationships: adds one to a family member and removes one after confirmation', async () => {
+    const server = mockServer(
+      routes(worker, {
+        'GET /api/v1/people/11': json(makePerson({ relationships: [] })),
+        'POST /api/v1/people/11/relationships': json({ id: 71 }, 201),
+      }),
+    );
+    const { user } = renderApp('/people/11');
+    const rel = await screen.findByRole('region', { name: 'Vztahy' });
+    expect(rel.textContent).toContain('Zatím žádné vztahy.');
+    await user.click(await within(rel).findByRole('button', { name: 'Přidat vztah' }));
+    const form = within(rel).getByRole('form', { name: 'Přidat vztah' });
+    await user.click(within(form).getByRole('button', { name: 'Uložit vztah' }));
+    expect(errorFor(within(form).getByLabelText(/^Ke komu/))).toBe('Chyba: Vyplňte prosím toto pole.');
+    await user.selectOptions(within(form).getByLabelText(/^Ke komu/), '10');
+    await user.selectOptions(within(form).getByLabelText(/^Kdo je to této osobě/), 'mother');
+    await user.click(within(form).getByLabelText(/Je zákonným zástupcem/));
+    server.on('GET /api/v1/people/11', json(makePerson()));
+    server.on('DELETE /api/v1/relationships/70', noContent());
+    await user.click(within(form).getByRole('button', { name: 'Uložit vztah' }));
+    await waitFor(() => expect(rel.textContent).toContain('Marie Dvořáková — matka'));
+    expect(server.callsTo('POST /api/v1/people/11/relationships')[0]?.body).toEqual({
+      other_person_id: 10,
+      type: 'mother',
+      legal_representative: true,
+    });
+    await user.click(within(rel).getByRole('button', { name: 'Odebrat vztah Marie Dvořáková' }));
+    expect(server.callsTo('DELETE /api/v1/relationships/70')).toHaveLength(0);
+    server.on('GET /api/v1/people/11', json(makePerson({ relationships: [] })));
+    await user.click(within(rel).getByRole('button', { name: 'Odebrat' }));
+    await waitFor(() => expect(rel.textContent).toContain('Zatím žádné vztahy.'));
+    expect(server.callsTo('DELETE /api/v1/relationships/70')).toHaveLength(1);
+  });
+
+  it('reads in English too', async () => {
+    window.localStorage.setItem('kredo.language', 'en');
+    mockServer(routes());
+    renderApp('/people/11');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Jana Dvořáková' })).toBeTruthy();
+    const consents = screen.getByRole('region', { name: 'Consents' });
+    expect(consents.textContent).toContain('Casework with the family');
+    expect(consents.textContent).toContain('Valid');
+    expect(consents.textContent).toContain('given 15 Jan 2026');
+    expect(document.querySelector('.person-line')?.textContent).toBe('Child · 7 years old · born 10 May 2019 · female');
+  });
 });
