@@ -61,7 +61,7 @@ export function PersonFields({ register, errors, initial, role, storedRodneCislo
           error={fieldErrorText(errors.rodne_cislo, t)}
         >
           {(control) => (
-            <input {...control} {...register('rodne_cislo')} className="input" inputMode="numeric" autoComplete="off" placeholder="YYMMDD/XXXX" />
+            <input {...control} {...register('rodne_cislo')} className="input" inputMode="numeric" autoComplete="off" placeholder={t('people.rodneCisloPlaceholder')} />
           )}
         </Field>
       </div>
