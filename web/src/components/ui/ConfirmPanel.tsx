@@ -1,5 +1,5 @@
-// An inline "are you sure?" that says what will happen, takes focus when it opens and gives
-// focus back to the caller's button when cancelled (the caller re-renders it).
+// An inline "are you sure?" that says what will happen and takes focus (its heading) when it opens,
+// so a screen reader reads the consequence before the buttons.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from './Button';
 

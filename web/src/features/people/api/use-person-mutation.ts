@@ -10,6 +10,8 @@ export function usePersonPartMutation<TVars>(personId: number, send: (vars: TVar
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: personQueryKey(personId) }),
+        // Withdrawing the special-category consent deletes stored yes/no answers at once.
+        queryClient.invalidateQueries({ queryKey: ['people', 'special-category', personId] }),
         queryClient.invalidateQueries({ queryKey: ['families', 'detail'] }),
       ]),
   });

@@ -15,7 +15,7 @@ import { applyServerFieldErrors } from '@/lib/server-field-errors';
 import { consentFormFields, consentFormSchema, toConsentBody, useCreateConsent, type ConsentFormValues } from '../api/consents';
 import { consentForms, consentGivers, consentPurposes, type Person } from '../types';
 
-export function ConsentForm({ person, onDone }: { person: Person; onDone: () => void }) {
+export function ConsentForm({ person, onDone }: { person: Person; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const mutation = useCreateConsent(person.id);
   const [unplaced, setUnplaced] = useState<ServerFieldError[]>([]);
@@ -42,7 +42,7 @@ export function ConsentForm({ person, onDone }: { person: Person; onDone: () => 
   const onSubmit = handleSubmit((values) => {
     setUnplaced([]);
     mutation.mutate(toConsentBody(values), {
-      onSuccess: onDone,
+      onSuccess: () => onDone(true),
       onError: (error) => setUnplaced(applyServerFieldErrors(error, setError, consentFormFields)),
     });
   });
@@ -111,7 +111,7 @@ export function ConsentForm({ person, onDone }: { person: Person; onDone: () => 
         <Button type="submit" busy={mutation.isPending}>
           {t('people.consent.submit')}
         </Button>
-        <Button variant="ghost" onClick={onDone}>
+        <Button variant="ghost" onClick={() => onDone(false)}>
           {t('common.cancel')}
         </Button>
       </div>

@@ -30,8 +30,9 @@ export function ConsentsPanel({ person }: { person: Person }) {
       {adding ? (
         <ConsentForm
           person={person}
-          onDone={() => {
+          onDone={(saved) => {
             setAdding(false);
+            if (saved) setNotice(t('people.consent.saved'));
           }}
         />
       ) : (

@@ -1,0 +1,54 @@
+// A4 PDF documents with Czech text (cairo + pango, DejaVu fonts): headings, wrapped paragraphs and
+// tables that break across pages with their header repeated, a running header and footer.
+// The building block of attendance sheets (prezenční listina) and letters for parents.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kredo::documents {
+
+enum class Align { left, center, right };
+
+struct TableColumn {
+  std::string title;
+  double width = 1;  // relative to the other columns
+  Align align = Align::left;
+};
+
+struct Table {
+  std::vector<TableColumn> columns;
+  std::vector<std::vector<std::string>> rows;
+  double min_row_height_mm = 0;  // e.g. room for a signature
+};
+
+class PdfDocument {
+ public:
+  // title: the PDF's metadata title. Margins in millimetres.
+  explicit PdfDocument(const std::string& title, double margin_mm = 18);
+  ~PdfDocument();
+  PdfDocument(const PdfDocument&) = delete;
+  PdfDocument& operator=(const PdfDocument&) = delete;
+
+  // Printed at the top and bottom of every page (the footer also gets "Strana N").
+  void set_running_header(std::string text);
+  void set_running_footer(std::string text);
+
+  void heading(const std::string& text, int level = 1);
+  void paragraph(const std::string& text, bool bold = false, Align align = Align::left, double size_pt = 10.5);
+  // Lines of "label: value", the label in bold.
+  void field(const std::string& label, const std::string& value);
+  void spacer(double mm);
+  void table(const Table& table);
+  void page_break();
+
+  // Ends the document and returns the PDF bytes. The object is finished afterwards.
+  std::string finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kredo::documents
