@@ -32,7 +32,9 @@ function MemberCard({ member, members }: { member: PersonSummary; members: reado
       <h3 className="member__name">
         <Link to={`/people/${member.id}`}>{name}</Link>
       </h3>
-      <PersonLine person={member} />
+      <p className="member__line">
+        <PersonLine person={member} />
+      </p>
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary className="member__summary">
           {t('families.members.details')}

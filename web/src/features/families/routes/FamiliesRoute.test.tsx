@@ -100,4 +100,21 @@ describe('Rodiny › seznam', () => {
     expect(within(alert).getByText('K této akci nemáte oprávnění.')).toBeTruthy();
     expect(within(alert).getByText('Analysts cannot see personal data.')).toBeTruthy();
   });
+
+  it('folds the filters behind one button on a phone, open and counted when some are on', async () => {
+    mockServer({ ...sessionRoutes(worker), 'GET /api/v1/districts': districts, 'GET /api/v1/families': listReply([makeListItem()]) });
+    const { user } = renderApp('/families');
+    const toggle = await screen.findByRole('button', { name: 'Filtry a řazení' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('opens the filters when the address already has some', async () => {
+    mockServer({ ...sessionRoutes(worker), 'GET /api/v1/districts': districts, 'GET /api/v1/families': listReply([makeListItem()]) });
+    renderApp('/families?status=active&sort=-name');
+    const toggle = await screen.findByRole('button', { name: 'Filtry a řazení (2 zapnuté)' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect((screen.getByLabelText('Stav') as HTMLSelectElement).value).toBe('active');
+  });
 });

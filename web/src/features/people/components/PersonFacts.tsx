@@ -16,11 +16,12 @@ export function AgeText({ birthDate }: { birthDate: string }) {
   );
 }
 
+/** A span, so it fits in a page lead or a paragraph. */
 export function PersonLine({ person }: { person: PersonSummary }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
-    <p className="person-line">
+    <span className="person-line">
       {t(`people.role.${person.role}`)}
       {' · '}
       <AgeText birthDate={person.birth_date} />
@@ -28,6 +29,6 @@ export function PersonLine({ person }: { person: PersonSummary }) {
       {t('people.bornOn', { date: formatIsoDate(person.birth_date, lang) })}
       {' · '}
       {t(`people.gender.${person.gender}`)}
-    </p>
+    </span>
   );
 }

@@ -339,4 +339,24 @@ describe('Stránka osoby', () => {
     expect(consents.textContent).toContain('given 15 Jan 2026');
     expect(document.querySelector('.person-line')?.textContent).toBe('Child · 7 years old · born 10 May 2019 · female');
   });
+
+  it('gives a consent to share with a school (the school is required) and says it was recorded', async () => {
+    const server = mockServer(routes(worker, { 'POST /api/v1/people/11/consents': json({ id: 42 }, 201) }));
+    const { user } = renderApp('/people/11');
+    await user.click(await screen.findByRole('button', { name: 'Zaznamenat souhlas' }));
+    const form = screen.getByRole('form', { name: 'Nový souhlas' });
+    await user.selectOptions(within(form).getByLabelText(/^Účel/), 'school_sharing');
+    await user.click(within(form).getByRole('button', { name: 'Uložit souhlas' }));
+    expect(errorFor(within(form).getByLabelText(/^Škola/))).toBe('Chyba: Uveďte školu, se kterou se údaje sdílejí.');
+    await user.type(within(form).getByLabelText(/^Škola/), 'ZŠ Merhautova');
+    await user.type(within(form).getByLabelText(/^Platí do/), '2027-08-31');
+    await user.click(within(form).getByRole('button', { name: 'Uložit souhlas' }));
+    expect(await screen.findByText('Souhlas byl zaznamenán.')).toBeTruthy();
+    expect(server.callsTo('POST /api/v1/people/11/consents')[0]?.body).toMatchObject({
+      purpose: 'school_sharing',
+      school: 'ZŠ Merhautova',
+      representative_id: 10,
+      expires_on: '2027-08-31',
+    });
+  });
 });
