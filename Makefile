@@ -3,7 +3,9 @@ BUILD ?= build
 DB ?= sqlite:var/kredo.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test bench deps build web migrate demo fmt lint test-asan clean
+.PHONY: run test bench deps build web migrate demo fmt lint test-asan fuzz clean
+
+SECONDS ?= 60
 
 run: deps build web
 	@mkdir -p var
@@ -33,6 +35,13 @@ test-asan:
 	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKREDO_SANITIZE=ON >/dev/null
 	@ninja -C build-asan
 	@./build-asan/unit_tests --gtest_brief=1 && ./build-asan/db_tests --gtest_brief=1 && ./build-asan/api_tests --gtest_brief=1
+
+# Each fuzz target runs SECONDS seconds from its seed corpus; new interesting inputs go to build-fuzz/corpus-*.
+fuzz:
+	@CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKREDO_FUZZ=ON -DKREDO_WERROR=OFF >/dev/null
+	@ninja -C build-fuzz $$(cd fuzz && ls *_fuzz.cpp | sed 's/.cpp$$//')
+	@for f in fuzz/*_fuzz.cpp; do t=$$(basename $$f .cpp); c=$${t%_fuzz}; mkdir -p build-fuzz/corpus-$$c; \
+	  echo "== $$t ($(SECONDS) s)"; ./build-fuzz/$$t -max_total_time=$(SECONDS) -print_final_stats=1 build-fuzz/corpus-$$c fuzz/corpus/$$c 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" || exit 1; done
 
 fmt:
 	@git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' | xargs clang-format -i

@@ -42,6 +42,17 @@ run_gtest() {
 
 for suite in unit_tests db_tests api_tests; do run_gtest "$suite"; done
 
+# Fuzz corpora (seeds and crash regressions) replayed without libFuzzer; one test per corpus file.
+echo "== fuzz corpus replay"
+for r in "$build"/replay_*_fuzz; do
+  c=$(basename "$r"); c=${c#replay_}; c=${c%_fuzz}
+  if out=$("$r" "fuzz/corpus/$c" 2>&1); then
+    n=$(echo "$out" | grep -oE '[0-9]+ tests' | grep -oE '[0-9]+'); passed=$((passed + ${n:-0}))
+  else
+    echo "$out" | tail -5; failed=$((failed + 1)); failed_suites+=("fuzz replay $c")
+  fi
+done
+
 echo "== web type-check"
 if (cd web && npm run --silent typecheck) >"$log/typecheck.log" 2>&1; then
   passed=$((passed + 1))

@@ -1,6 +1,9 @@
 // Every address of the app. The same route table serves the browser and the tests.
 import { Navigate, type RouteObject } from 'react-router';
 import { AdminHomeRoute } from '@/features/admin/routes/AdminHomeRoute';
+import { SchoolSegregationRoute } from '@/features/analytics/routes/SchoolSegregationRoute';
+import { SegregationRoute } from '@/features/analytics/routes/SegregationRoute';
+import { SimulatorRoute } from '@/features/analytics/routes/SimulatorRoute';
 import { AuditRoute } from '@/features/audit/routes/AuditRoute';
 import { RequireAuth } from '@/features/auth/components/RequireAuth';
 import { RequireRole } from '@/features/auth/components/RequireRole';
@@ -47,7 +50,14 @@ export const routes: RouteObject[] = [
       { path: 'enrollment', element: <PlannedPlaceRoute place="enrollment" /> },
       { path: 'schools', element: <PlannedPlaceRoute place="schools" /> },
       { path: 'reports', element: <PlannedPlaceRoute place="reports" /> },
-      { path: 'analytics', element: <PlannedPlaceRoute place="analytics" /> },
+      {
+        path: 'analytics',
+        children: [
+          { index: true, element: <SchoolSegregationRoute /> },
+          { path: 'simulator', element: <SimulatorRoute /> },
+          { path: 'segregation', element: <SegregationRoute /> },
+        ],
+      },
       {
         path: 'admin',
         children: [

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { places } from '@/app/places';
+import { schoolLevels, schoolStatuses } from '@/features/analytics/api/get-school-segregation';
+import { measureKeys, mechanismKeys } from '@/features/analytics/api/simulate';
 import { familySorts } from '@/features/families/api/get-families';
 import { contactTypes, familyStatuses } from '@/features/families/types';
 import * as people from '@/features/people/types';
@@ -105,6 +107,14 @@ describe('translations', () => {
       ...people.specialValues.map((v) => `people.special.value.${v}`),
       ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((v) => `people.isced.${v}`),
       ...['format', 'date', 'nineDigitsAfter1953', 'checksum', 'birthDateMismatch'].map((v) => `people.validation.rc.${v}`),
+      ...mechanismKeys.flatMap((m) => [`analytics.mechanism.${m}.name`, `analytics.mechanism.${m}.about`]),
+      ...measureKeys.flatMap((m) => ['short', 'name', 'about'].map((k) => `analytics.measure.${m}.${k}`)),
+      ...['lower', 'higher', 'lowerSentence', 'higherSentence'].map((v) => `analytics.better.${v}`),
+      ...schoolStatuses.map((v) => `analytics.schools.statuses.${v}`),
+      ...schoolLevels.map((v) => `analytics.schools.levels.${v}`),
+      ...['schools', 'simulator', 'segregation'].map((v) => `analytics.tabs.${v}`),
+      ...['emptyGroup', 'emptyUnit', 'badWeight', 'negativeWeight'].map((v) => `analytics.segregation.problem.${v}`),
+      ...['unassigned', 'D', 'first_choice_share', 'distance', 'spread'].map((v) => `analytics.simulator.noteKey.${v}`),
       'errors.code.network_error',
       'errors.code.bad_response',
     ];
