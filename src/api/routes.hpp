@@ -10,12 +10,18 @@ void register_health_routes(http::HttpServer& server, app::Services& services);
 void register_auth_routes(http::HttpServer& server, app::Services& services);
 void register_user_routes(http::HttpServer& server, app::Services& services);
 void register_audit_routes(http::HttpServer& server, app::Services& services);
+void register_family_routes(http::HttpServer& server, app::Services& services);
+void register_people_routes(http::HttpServer& server, app::Services& services);
+void register_gdpr_routes(http::HttpServer& server, app::Services& services);
 
 inline void register_all_routes(http::HttpServer& server, app::Services& services) {
   register_health_routes(server, services);
   register_auth_routes(server, services);
   register_user_routes(server, services);
   register_audit_routes(server, services);
+  register_family_routes(server, services);
+  register_people_routes(server, services);
+  register_gdpr_routes(server, services);
 }
 
 }  // namespace kredo::api
