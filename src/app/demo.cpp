@@ -3,6 +3,7 @@
 // ("Ulice Vzorová"), and the few birth numbers are synthetic (computed to pass the checksum).
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
@@ -76,7 +77,11 @@ constexpr std::array<const char*, 10> kBusyDistricts = {"brno-stred", "brno-seve
                                                         "brno-zidenice", "brno-stred", "brno-sever", "brno-jih",
                                                         "brno-kralovo-pole", "brno-stred"};
 
-std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+std::string two(int v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d", v);
+  return buf;
+}
 
 std::string date_iso(int y, int m, int d) { return std::to_string(y) + "-" + two(m) + "-" + two(d); }
 
@@ -184,7 +189,8 @@ int write_family(storage::Transaction& tx, DemoRandom& rnd, const rules::CzechCo
                          domain::person_sort_key(collator, p.given, p.surname), created})
                ->i64(0);
     security::write_audit(tx, actor, {"create", "person", std::to_string(p.id), ""}, now);
-    family_search += " " + rules::fold_for_search(p.given) + " " + rules::fold_for_search(p.surname);
+    family_search.push_back(' ');
+    family_search.append(domain::person_search_text(p.given, p.surname, std::nullopt));
     (child ? children : adults).push_back(p);
   };
   add_person(false, true);

@@ -58,7 +58,10 @@ void refresh_family_search(storage::Transaction& tx, std::int64_t family_id) {
     if (first) text = rules::fold_for_search(r.str(0));
     first = false;
     for (std::size_t i = 1; i <= 3; ++i)
-      if (!r.is_null(i)) text += " " + rules::fold_for_search(r.str(i));
+      if (!r.is_null(i)) {
+        text.push_back(' ');
+        text.append(rules::fold_for_search(r.str(i)));
+      }
   }
   tx.exec(kSetFamilySearch, {text, family_id});
 }
@@ -99,7 +102,10 @@ std::string person_name_folded(std::string_view given_names, std::string_view su
 std::string person_search_text(std::string_view given_names, std::string_view surname,
                                const std::optional<std::string>& preferred_name) {
   std::string s = rules::fold_for_search(given_names) + " " + rules::fold_for_search(surname);
-  if (preferred_name) s += " " + rules::fold_for_search(*preferred_name);
+  if (preferred_name) {
+    s.push_back(' ');
+    s.append(rules::fold_for_search(*preferred_name));
+  }
   return s;
 }
 
