@@ -29,8 +29,17 @@ CREATE INDEX families_team ON families(team_id);
 CREATE INDEX families_district ON families(district);
 CREATE INDEX families_keyworker ON families(keyworker_id);
 CREATE INDEX families_status ON families(status);
-CREATE INDEX families_sort ON families(sort_key, id);
-CREATE INDEX families_updated ON families(updated_at, id);
+-- The list orders. On SQLite they cover every list filter, so that a search matching few families
+-- scans one index in order instead of visiting every table row in sort order (measured: 1.1 s ->
+-- 0.1 s on 40,000 families). PostgreSQL scans and sorts instead, and caps index rows at ~2.7 kB,
+-- which a long search_text could exceed: there the indexes hold the order columns only.
+-- @sqlite
+CREATE INDEX families_list_name ON families(sort_key, id, search_text, team_id, district, status, keyworker_id);
+CREATE INDEX families_list_updated ON families(updated_at, id, search_text, team_id, district, status, keyworker_id);
+-- @postgresql
+CREATE INDEX families_list_name ON families(sort_key, id);
+CREATE INDEX families_list_updated ON families(updated_at, id);
+-- @all
 
 CREATE TABLE people (
   id {{pk}},
@@ -62,7 +71,11 @@ CREATE TABLE people (
 CREATE INDEX people_family ON people(family_id);
 CREATE INDEX people_rodne_cislo ON people(rodne_cislo);
 CREATE INDEX people_duplicate ON people(birth_date, name_folded);
-CREATE INDEX people_sort ON people(sort_key, id);
+-- @sqlite
+CREATE INDEX people_list ON people(sort_key, id, search_text, family_id, merged_into);
+-- @postgresql
+CREATE INDEX people_list ON people(sort_key, id);
+-- @all
 
 CREATE TABLE relationships (
   id {{pk}},

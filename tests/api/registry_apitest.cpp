@@ -237,7 +237,8 @@ TEST_F(RegistryApi, SpecialCategoryFlagHidesDataAndAdminCanGrantIt) {
 
   ApiClient admin = server_->as("admin");
   json user;
-  for (const auto& u : admin.get("/api/v1/users").json["items"])
+  const auto users = admin.get("/api/v1/users");
+  for (const auto& u : users.json["items"])
     if (u["username"] == "terenni2") user = u;
   EXPECT_FALSE(user["special_category_access"].get<bool>());
   auto grant = admin.patch("/api/v1/users/" + std::to_string(user["id"].get<long>()),
