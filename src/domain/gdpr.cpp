@@ -53,6 +53,7 @@ constexpr const char* kContactsNaming =
     "WHERE cp.person_id = $1 ORDER BY c.date DESC, c.id DESC";
 constexpr const char* kContactPeople = "SELECT person_id FROM contact_people WHERE contact_id = $1 ORDER BY person_id";
 
+constexpr const char* kBirthDate = "SELECT birth_date FROM people WHERE id = $1";
 constexpr const char* kSetting = "SELECT value FROM settings WHERE key = $1";
 constexpr const char* kHold =
     "SELECT p.legal_hold, f.legal_hold FROM people p JOIN families f ON f.id = p.family_id WHERE p.id = $1";
@@ -225,7 +226,7 @@ RetentionPolicy GdprService::retention_policy(storage::Transaction& tx) {
 void GdprService::anonymise_in(storage::Transaction& tx, const Actor& actor, std::int64_t person_id) {
   auto st = tx.query_one(kPersonState, {person_id});
   const std::int64_t family_id = st->i64(2);
-  auto birth = tx.query_one("SELECT birth_date FROM people WHERE id = $1", {person_id})->str(0);
+  auto birth = tx.query_one(kBirthDate, {person_id})->str(0);
   // The birth year stays for age-group aggregates (EECO06–08); the day and month go.
   const std::string birth_year_only = birth.substr(0, 4) + "-01-01";
   const std::string now = format_utc(clock_.now());

@@ -339,5 +339,39 @@ TEST_F(RegistryApi, MergeExportAndAnonymise) {
   EXPECT_EQ(server_->as("terenni").post(keep + "/anonymise", json::object()).status, 403);
 }
 
+TEST_F(RegistryApi, PersonEndpointsAnswer404OutsideScope) {
+  ApiClient t = server_->as("terenni");
+  Fam f = make_family(t, "Papírový");
+  const std::string child = "/api/v1/people/" + std::to_string(f.child);
+  auto rel = t.post(child + "/relationships", {{"other_person_id", f.mother}, {"type", "mother"}, {"legal_representative", true}});
+  ASSERT_EQ(rel.status, 201);
+  auto consent = t.post(child + "/consents", {{"purpose", "casework"}, {"given_by", "legal_representative"},
+                                              {"representative_id", f.mother}, {"given_on", "2025-01-15"},
+                                              {"form", "recorded_verbal"}});
+  ASSERT_EQ(consent.status, 201) << consent.body;
+  ApiClient other = server_->as("terenni2");
+  for (const std::string& path : {child, child + "/special-category", child + "/export", child + "/export.html"}) {
+    auto r = other.get(path);
+    EXPECT_EQ(r.status, 404) << path;
+    EXPECT_EQ(r.json["error"]["code"], "not_found") << path;
+  }
+  EXPECT_EQ(other.patch(child, {{"version", 1}, {"given_names", "X"}}).status, 404);
+  EXPECT_EQ(other.post(child + "/participation", {{"entry_date", "2024-01-01"}}).status, 404);
+  EXPECT_EQ(other.post("/api/v1/consents/" + std::to_string(consent.json["id"].get<long>()) + "/withdraw", json::object()).status,
+            404);
+  EXPECT_EQ(other.send("DELETE", "/api/v1/relationships/" + std::to_string(rel.json["id"].get<long>()), "").status, 404);
+  EXPECT_EQ(other.get("/api/v1/people/999999999").status, 404);
+  // A worker may not relate a visible person to one outside the team.
+  auto mine = other.get("/api/v1/people?page_size=1");
+  ASSERT_EQ(mine.json["items"].size(), 1u);
+  auto cross = other.post("/api/v1/people/" + std::to_string(mine.json["items"][0]["id"].get<long>()) + "/relationships",
+                          {{"other_person_id", f.mother}, {"type", "other"}});
+  EXPECT_EQ(cross.status, 422);
+  EXPECT_TRUE(names_field(cross, "other_person_id"));
+  // Analysts are refused before anything else is looked at.
+  EXPECT_EQ(server_->as("analytik").get(child + "/export").status, 403);
+  EXPECT_EQ(server_->as("analytik").post("/api/v1/people", json::object()).status, 403);
+}
+
 }  // namespace
 }  // namespace kredo
