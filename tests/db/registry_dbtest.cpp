@@ -455,6 +455,39 @@ TEST_P(Registry, ExportHoldsTheRecordContactsAndAudit) {
   EXPECT_EQ(gdpr().export_person(as("bohus"), p->id).error().code, ErrorCode::not_found);
 }
 
+TEST_P(Registry, FamilyListFiltersByDistrictKeyworkerAndStatus) {
+  NewFamily f;
+  f.name = "Šablonový";
+  f.team = "Sever";
+  f.address.district = "Brno-Líšeň";
+  f.keyworker_id = as("alena").user_id;
+  f.status = "active";
+  ASSERT_TRUE(families().create(as("koord"), f).ok());
+  family("Žánrový");
+  domain::FamilyQuery q;
+  q.district = "brno-lisen";
+  auto r = families().list(as("koord"), q);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->total, 1);
+  EXPECT_EQ(r->items[0].keyworker->username, "alena");
+  q.district = "Brno-Líšeň";
+  EXPECT_EQ(families().list(as("koord"), q)->total, 1) << "the district's name works as well as its code";
+  q.district.clear();
+  q.worker = "alena";
+  EXPECT_EQ(families().list(as("koord"), q)->total, 1);
+  q.worker.clear();
+  q.status = "referred";
+  auto referred = families().list(as("koord"), q);
+  ASSERT_EQ(referred->total, 1);
+  EXPECT_EQ(referred->items[0].name, "Žánrový");
+  q.status = "gone";
+  EXPECT_EQ(families().list(as("koord"), q).error().code, ErrorCode::validation_failed);
+  q.status.clear();
+  q.sort = "-updated";
+  EXPECT_EQ(families().list(as("koord"), q)->items.size(), 2u);
+  EXPECT_EQ(families().list(as("anna"), q).error().code, ErrorCode::forbidden);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Registry, ::testing::ValuesIn(testing::test_backends()));
 
 }  // namespace
