@@ -38,10 +38,14 @@ constexpr const char* kUpdateFamily =
 
 // Optional filters as "($n = '' OR ...)" keep the statement one constant; the scope is
 // "$1 = 1" (sees all) or the actor's team.
-constexpr const char* kListFrom =
-    " FROM families f JOIN teams t ON t.id = f.team_id LEFT JOIN users k ON k.id = f.keyworker_id"
+// The filters use families' own columns only, so that the count reads one index without joins.
+constexpr const char* kListWhere =
     " WHERE ($1 = 1 OR f.team_id = $2) AND ($3 = '' OR f.search_text LIKE $4 ESCAPE '\\')"
-    " AND ($5 = '' OR f.district = $5) AND ($6 = '' OR k.username = $6) AND ($7 = '' OR f.status = $7)";
+    " AND ($5 = '' OR f.district = $5) AND ($7 = '' OR f.status = $7)"
+    " AND ($6 = '' OR f.keyworker_id = (SELECT ku.id FROM users ku WHERE ku.username = $6))";
+constexpr const char* kListCount = "SELECT COUNT(*) FROM families f";
+constexpr const char* kListJoin =
+    " FROM families f JOIN teams t ON t.id = f.team_id LEFT JOIN users k ON k.id = f.keyworker_id";
 constexpr const char* kListColumns =
     "SELECT f.id, f.name, COALESCE(f.district, ''), f.status, t.name, f.keyworker_id, COALESCE(k.username, ''), "
     "f.updated_at, "
@@ -262,12 +266,12 @@ Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q)
                     folded_like_pattern(q.q), district, q.worker, q.status};
   auto tx = db_.begin(TxMode::write);
   FamilyPage page;
-  page.total = tx->query_one(std::string("SELECT COUNT(*)") + kListFrom, p)->i64(0);
+  page.total = tx->query_one(std::string(kListCount) + kListWhere, p)->i64(0);
   storage::Params pp = p;
   pp.emplace_back(static_cast<long long>(q.page_size));
   pp.emplace_back(static_cast<long long>(q.page - 1) * q.page_size);
   nlohmann::json ids = nlohmann::json::array();
-  for (const auto& r : tx->query(std::string(kListColumns) + kListFrom + order + " LIMIT $8 OFFSET $9", pp)) {
+  for (const auto& r : tx->query(std::string(kListColumns) + kListJoin + kListWhere + order + " LIMIT $8 OFFSET $9", pp)) {
     FamilyListItem it;
     it.id = r.i64(0);
     it.name = r.str(1);
