@@ -10,6 +10,7 @@ nlohmann::json to_json(const domain::User& u) {
           {"role", security::role_name(u.role)},
           {"team", u.team.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.team)},
           {"active", u.active},
+          {"special_category_access", u.special_category_access},
           {"version", u.version},
           {"created_at", u.created_at},
           {"last_login_at", u.last_login_at ? nlohmann::json(*u.last_login_at) : nlohmann::json(nullptr)}};

@@ -11,6 +11,9 @@ void register_auth_routes(http::HttpServer& server, app::Services& services);
 void register_user_routes(http::HttpServer& server, app::Services& services);
 void register_audit_routes(http::HttpServer& server, app::Services& services);
 void register_analytics_routes(http::HttpServer& server, app::Services& services);
+void register_family_routes(http::HttpServer& server, app::Services& services);
+void register_people_routes(http::HttpServer& server, app::Services& services);
+void register_gdpr_routes(http::HttpServer& server, app::Services& services);
 
 inline void register_all_routes(http::HttpServer& server, app::Services& services) {
   register_health_routes(server, services);
@@ -18,6 +21,9 @@ inline void register_all_routes(http::HttpServer& server, app::Services& service
   register_user_routes(server, services);
   register_audit_routes(server, services);
   register_analytics_routes(server, services);
+  register_family_routes(server, services);
+  register_people_routes(server, services);
+  register_gdpr_routes(server, services);
 }
 
 }  // namespace kredo::api

@@ -48,6 +48,7 @@ void register_user_routes(http::HttpServer& server, app::Services& s) {
     ch.role = f.string("role", false, 32);
     if (f.has("team")) ch.team = f.is_null("team") ? std::optional<std::string>{} : f.string("team", false, 100);
     ch.active = f.boolean("active", false);
+    ch.special_category_access = f.boolean("special_category_access", false);
     ch.password = f.string("password", false, 256);
     if (!f.ok()) return f.error();
     ch.version = *version;

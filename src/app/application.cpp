@@ -16,7 +16,12 @@ Application::Application(const std::string& db_url, const Clock* clock, int db_c
   migrator_ = std::make_unique<storage::Migrator>(*db_, storage::load_migrations(storage::embedded_migrations()));
   auth_ = std::make_unique<security::AuthService>(*db_, *clock_);
   users_ = std::make_unique<domain::UserService>(*db_, *clock_);
-  services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, 0, false});
+  collator_ = std::make_unique<rules::CzechCollator>();
+  families_ = std::make_unique<domain::FamilyService>(*db_, *clock_, *collator_);
+  people_ = std::make_unique<domain::PersonService>(*db_, *clock_, *collator_);
+  gdpr_ = std::make_unique<domain::GdprService>(*db_, *clock_, *collator_, *people_);
+  services_ = std::make_unique<Services>(
+      Services{*db_, *clock_, *auth_, *users_, *families_, *people_, *gdpr_, 0, false});
 }
 
 Application::~Application() = default;

@@ -33,6 +33,11 @@ class Application {
   std::unique_ptr<storage::Migrator> migrator_;
   std::unique_ptr<security::AuthService> auth_;
   std::unique_ptr<domain::UserService> users_;
+  // One Czech collator for every service (ICU collators are safe for concurrent const use).
+  std::unique_ptr<rules::CzechCollator> collator_;
+  std::unique_ptr<domain::FamilyService> families_;
+  std::unique_ptr<domain::PersonService> people_;
+  std::unique_ptr<domain::GdprService> gdpr_;
   std::unique_ptr<Services> services_;
 };
 

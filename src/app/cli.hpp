@@ -10,7 +10,7 @@ struct CliContext {
   int exit_code = 0;
 };
 
-// serve, migrate, demo, user, backup, version
+// serve, migrate, demo, user, retention, backup, version
 void add_server_commands(CLI::App& app, CliContext& ctx);
 // segregation, match, simulate
 void add_analytics_commands(CLI::App& app, CliContext& ctx);

@@ -1,4 +1,4 @@
-// kredo serve | migrate | demo | user | backup | version
+// kredo serve | migrate | demo | user | retention | backup | version
 #include <spdlog/spdlog.h>
 
 #include <csignal>
@@ -63,7 +63,7 @@ int exit_code_for(const Error& e) {
 }  // namespace
 
 void add_server_commands(CLI::App& app, CliContext& ctx) {
-  static ConfigOverrides serve_o, migrate_o, demo_o, user_o, reset_o, backup_o;
+  static ConfigOverrides serve_o, migrate_o, demo_o, user_o, reset_o, backup_o, retention_o;
 
   // --- serve ---
   auto* serve = app.add_subcommand("serve", "Serve the web app and the API");
@@ -226,6 +226,44 @@ void add_server_commands(CLI::App& app, CliContext& ctx) {
     if (!r) { print_error(r.error()); ctx.exit_code = exit_code_for(r.error()); return; }
     std::cout << "password reset for " << r->username << "\n";
     if (!r_stdin) std::cout << "password: " << password << "\n";
+  });
+
+  // --- retention ---
+  auto* retention = app.add_subcommand("retention", "Data retention (GDPR storage limitation)");
+  retention->require_subcommand(1);
+  auto* run = retention->add_subcommand(
+      "run", "List people whose retention period has ended (not on legal hold); --apply anonymises them");
+  add_common(run, retention_o);
+  static bool apply = false;
+  run->add_flag("--apply", apply, "Anonymise the listed people (default: only list them)");
+  run->callback([&ctx] {
+    Config config;
+    auto app = open_app(retention_o, config, 2);
+    if (!app) { ctx.exit_code = 1; return; }
+    if (auto st = app->migrator().check_ready(config.db); !st) {
+      std::cerr << "kredo: " << st.error().message << "\n";
+      ctx.exit_code = 1;
+      return;
+    }
+    try {
+      auto& gdpr = app->services().gdpr;
+      const auto actor = security::system_actor("retention");
+      auto policy = gdpr.retention_policy();
+      std::cout << "retention: " << policy.years_after_project_end << " years after the project's end ("
+                << policy.project_end << "), until " << policy.retention_end << "\n";
+      auto due = gdpr.retention_candidates(actor);
+      if (!due) { print_error(due.error()); ctx.exit_code = exit_code_for(due.error()); return; }
+      // Ids only: the console output may end up in logs, names must not.
+      for (const auto& c : *due) std::cout << "due: person " << c.id << " (family " << c.family_id << ")\n";
+      std::cout << due->size() << " people past retention and not on legal hold\n";
+      if (!apply) return;
+      auto n = gdpr.apply_retention(actor);
+      if (!n) { print_error(n.error()); ctx.exit_code = exit_code_for(n.error()); return; }
+      std::cout << "anonymised " << *n << " people\n";
+    } catch (const storage::DbError& e) {
+      std::cerr << "kredo: " << e.what() << "\n";
+      ctx.exit_code = 1;
+    }
   });
 
   // --- backup ---

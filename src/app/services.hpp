@@ -7,6 +7,9 @@
 #include <string>
 
 #include "common/clock.hpp"
+#include "domain/families.hpp"
+#include "domain/gdpr.hpp"
+#include "domain/people.hpp"
 #include "domain/users.hpp"
 #include "security/auth_service.hpp"
 #include "storage/db/db.hpp"
@@ -18,6 +21,9 @@ struct Services {
   const Clock& clock;
   security::AuthService& auth;
   domain::UserService& users;
+  domain::FamilyService& families;
+  domain::PersonService& people;
+  domain::GdprService& gdpr;
   int schema_version = 0;
   bool secure_cookies = false;
 };

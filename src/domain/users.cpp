@@ -21,7 +21,7 @@ namespace {
 
 constexpr const char* kSelectUser =
     "SELECT u.id, u.username, u.role, u.team_id, COALESCE(t.name, ''), u.active, u.version, u.created_at, "
-    "u.last_login_at, u.password_hash FROM users u LEFT JOIN teams t ON t.id = u.team_id";
+    "u.last_login_at, u.password_hash, u.special_category_access FROM users u LEFT JOIN teams t ON t.id = u.team_id";
 
 User user_from_row(const storage::Row& r) {
   User u;
@@ -35,6 +35,7 @@ User user_from_row(const storage::Row& r) {
   u.created_at = r.str(7);
   u.last_login_at = r.opt_str(8);
   u.password_hash = r.str(9);
+  u.special_category_access = r.boolean(10);
   return u;
 }
 
@@ -184,6 +185,7 @@ Result<User> UserService::update(const Actor& actor, std::int64_t id, const User
   User next = *current;
   if (role) next.role = *role;
   if (ch.active) next.active = *ch.active;
+  if (ch.special_category_access) next.special_category_access = *ch.special_category_access;
   if (ch.team) {
     if (!*ch.team || (*ch.team)->empty()) {
       next.team_id.reset();
@@ -201,8 +203,9 @@ Result<User> UserService::update(const Actor& actor, std::int64_t id, const User
   std::int64_t changed = tx->exec(
       "UPDATE users SET role = $1, team_id = $2, active = $3, updated_at = $4, version = version + 1, "
       "password_hash = COALESCE($5, password_hash), password_changed_at = CASE WHEN $5 IS NULL THEN "
-      "password_changed_at ELSE $4 END WHERE id = $6 AND version = $7",
-      {security::role_name(next.role), next.team_id, next.active ? 1 : 0, now, hash, id, ch.version});
+      "password_changed_at ELSE $4 END, special_category_access = $8 WHERE id = $6 AND version = $7",
+      {security::role_name(next.role), next.team_id, next.active ? 1 : 0, now, hash, id, ch.version,
+       next.special_category_access ? 1 : 0});
   if (changed != 1) return Error::conflict("This user was changed by someone else. Reload and try again.");
   // A password reset or a deactivation ends the user's sessions at once.
   if (hash || !next.active) tx->exec("DELETE FROM sessions WHERE user_id = $1", {id});
@@ -210,6 +213,7 @@ Result<User> UserService::update(const Actor& actor, std::int64_t id, const User
   if (role) detail["role"] = security::role_name(next.role);
   if (ch.team) detail["team"] = next.team;
   if (ch.active) detail["active"] = next.active;
+  if (ch.special_category_access) detail["special_category_access"] = next.special_category_access;
   if (hash) detail["password"] = "reset";
   security::write_audit(*tx, actor, {"update", "user", std::to_string(id), detail.dump()}, clock_.now());
   auto user = find_user_by_id(*tx, id);

@@ -20,6 +20,8 @@ struct User {
   std::optional<std::int64_t> team_id;
   std::string team;  // empty when none
   bool active = true;
+  // May read and record special-category data (GDPR art. 9): ethnicity, disability, health.
+  bool special_category_access = false;
   std::int64_t version = 1;
   std::string created_at;
   std::optional<std::string> last_login_at;
@@ -43,6 +45,7 @@ struct UserChanges {
   std::optional<std::string> role;
   std::optional<std::optional<std::string>> team;  // set to a name, or to null (no team)
   std::optional<bool> active;
+  std::optional<bool> special_category_access;
   std::optional<std::string> password;
 };
 
