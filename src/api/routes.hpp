@@ -10,12 +10,18 @@ void register_health_routes(http::HttpServer& server, app::Services& services);
 void register_auth_routes(http::HttpServer& server, app::Services& services);
 void register_user_routes(http::HttpServer& server, app::Services& services);
 void register_audit_routes(http::HttpServer& server, app::Services& services);
+void register_calendar_routes(http::HttpServer& server, app::Services& services);
+void register_zapis_window_routes(http::HttpServer& server, app::Services& services);
+void register_school_routes(http::HttpServer& server, app::Services& services);
 
 inline void register_all_routes(http::HttpServer& server, app::Services& services) {
   register_health_routes(server, services);
   register_auth_routes(server, services);
   register_user_routes(server, services);
   register_audit_routes(server, services);
+  register_calendar_routes(server, services);
+  register_zapis_window_routes(server, services);
+  register_school_routes(server, services);
 }
 
 }  // namespace kredo::api

@@ -16,7 +16,9 @@ Application::Application(const std::string& db_url, const Clock* clock, int db_c
   migrator_ = std::make_unique<storage::Migrator>(*db_, storage::load_migrations(storage::embedded_migrations()));
   auth_ = std::make_unique<security::AuthService>(*db_, *clock_);
   users_ = std::make_unique<domain::UserService>(*db_, *clock_);
-  services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, 0, false});
+  schools_ = std::make_unique<domain::SchoolService>(*db_, *clock_);
+  zapis_windows_ = std::make_unique<domain::ZapisWindowService>(*db_, *clock_);
+  services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, 0, false, *schools_, *zapis_windows_});
 }
 
 Application::~Application() = default;

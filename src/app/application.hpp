@@ -33,6 +33,8 @@ class Application {
   std::unique_ptr<storage::Migrator> migrator_;
   std::unique_ptr<security::AuthService> auth_;
   std::unique_ptr<domain::UserService> users_;
+  std::unique_ptr<domain::SchoolService> schools_;
+  std::unique_ptr<domain::ZapisWindowService> zapis_windows_;
   std::unique_ptr<Services> services_;
 };
 

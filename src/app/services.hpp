@@ -7,7 +7,9 @@
 #include <string>
 
 #include "common/clock.hpp"
+#include "domain/schools.hpp"
 #include "domain/users.hpp"
+#include "domain/zapis_windows.hpp"
 #include "security/auth_service.hpp"
 #include "storage/db/db.hpp"
 
@@ -20,6 +22,8 @@ struct Services {
   domain::UserService& users;
   int schema_version = 0;
   bool secure_cookies = false;
+  domain::SchoolService& schools;
+  domain::ZapisWindowService& zapis_windows;
 };
 
 }  // namespace kredo::app
