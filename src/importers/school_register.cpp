@@ -40,12 +40,13 @@ struct XmlState {
   std::optional<RejectedRow> error;
 };
 
-void on_xml_error(void* arg, const char* msg, xmlParserSeverities severity, xmlTextReaderLocatorPtr locator) {
+// The structured handler gets the parser's own line (where reading failed); the plain reader
+// handler's locator reports the line of the open element instead.
+void on_xml_error(void* arg, xmlErrorPtr error) {
   auto* state = static_cast<XmlState*>(arg);
-  if (state->error) return;
-  if (severity != XML_PARSER_SEVERITY_ERROR && severity != XML_PARSER_SEVERITY_VALIDITY_ERROR) return;
-  state->error = RejectedRow{static_cast<std::size_t>(std::max(0, xmlTextReaderLocatorLineNumber(locator))),
-                             "malformed XML: " + trim(msg ? msg : "")};
+  if (state->error || !error || error->level < XML_ERR_ERROR) return;
+  state->error = RejectedRow{static_cast<std::size_t>(std::max(0, error->line)),
+                             "malformed XML: " + trim(error->message ? error->message : "")};
 }
 
 class XmlEntityReader {
@@ -442,7 +443,7 @@ std::optional<RejectedRow> read_register_xml(const std::string& path, const Enti
   xmlTextReaderPtr reader = xmlReaderForFile(path.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
   if (!reader) return RejectedRow{0, "cannot open '" + path + "' as XML"};
   XmlState state;
-  xmlTextReaderSetErrorHandler(reader, &on_xml_error, &state);
+  xmlTextReaderSetStructuredErrorHandler(reader, &on_xml_error, &state);
   XmlEntityReader entities(on_entity);
   const std::uint64_t total = file_size(path);
   std::uint64_t nodes = 0;

@@ -41,9 +41,10 @@ TEST_F(SchoolsApi, HolidaysOfAYearInCzechAndEnglish) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json["year"], 2026);
   ASSERT_EQ(r.json["holidays"].size(), 13u);
-  EXPECT_EQ(r.json["holidays"][0], (json{{"date", "2026-01-01"},
-                                         {"name", "Den obnovy samostatného českého státu"},
-                                         {"name_en", r.json["holidays"][0]["name_en"]}}));
+  EXPECT_EQ(r.json["holidays"][0],
+            (json{{"date", "2026-01-01"},
+                  {"name", "Den obnovy samostatného českého státu / Nový rok"},
+                  {"name_en", "Restoration Day of the Independent Czech State / New Year's Day"}}));
   EXPECT_EQ(r.json["holidays"][1]["date"], "2026-04-03");  // Good Friday 2026
   EXPECT_EQ(r.json["holidays"][2]["date"], "2026-04-06");  // Easter Monday 2026
   EXPECT_FALSE(r.json["holidays"][2]["name_en"].get<std::string>().empty());
