@@ -224,8 +224,9 @@ RegisterEntity entity_from_json(const nlohmann::json& r, std::size_t line) {
   return e;
 }
 
-// SAX handler that builds one record at a time: records are the elements of the root array, or
-// of the first array-valued member of the root object (e.g. "@graph").
+// SAX handler that builds one record at a time: records are the objects in the root array or in an
+// array-valued member of the root object ("@graph"). Objects there without redIzo or
+// skolyAZarizeni (e.g. an array-valued "@context") are not records and are dropped.
 class RecordSax {
  public:
   using json = nlohmann::json;
@@ -274,7 +275,7 @@ class RecordSax {
   }
 
   const std::optional<RejectedRow>& error() const { return error_; }
-  bool saw_records() const { return record_depth_ > 0; }
+  bool saw_records() const { return delivered_ > 0; }
 
  private:
   json* add(json v) {
@@ -294,12 +295,15 @@ class RecordSax {
   bool close() {
     --depth_;
     if (stack_.empty()) {
-      if (depth_ + 1 == record_depth_) record_depth_ = 0;  // the record array ended: ignore later arrays
+      if (depth_ + 1 == record_depth_) record_depth_ = -1;  // the record array ended: look for another
       return true;
     }
     stack_.pop_back();
     if (stack_.empty()) {
-      sink_(entity_from_json(record_, record_line_));
+      if (record_.contains("redIzo") || record_.contains("skolyAZarizeni")) {
+        sink_(entity_from_json(record_, record_line_));
+        ++delivered_;
+      }
       record_ = json();
       if (progress_ && ++records_ % 256 == 0) progress_(buf_.consumed(), total_);
     }
@@ -317,6 +321,7 @@ class RecordSax {
   std::size_t record_line_ = 0;
   std::string key_;
   std::uint64_t records_ = 0;
+  std::uint64_t delivered_ = 0;
   std::optional<RejectedRow> error_;
 };
 

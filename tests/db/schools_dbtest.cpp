@@ -212,6 +212,7 @@ TEST_P(Schools, RegisterReimportKeepsTheTeamsOwnLabels) {
 
 TEST_P(Schools, RegisterJsonLdRecordsAndRejectionsCarryLines) {
   auto s = import_register("register_small.jsonld");
+  EXPECT_FALSE(s.fatal) << s.fatal->reason;
   EXPECT_EQ(s.created, 2);
   EXPECT_EQ(s.skipped.at("other kind G21"), 1);
   EXPECT_EQ(lines_of(s), (std::vector<std::size_t>{19}));
@@ -233,6 +234,25 @@ TEST_P(Schools, MalformedXmlKeepsEarlierRowsAndNamesTheLine) {
   EXPECT_FALSE(s.clean());
   EXPECT_EQ(count("SELECT COUNT(*) FROM schools WHERE izo = '900000011'"), 1);
   EXPECT_EQ(count("SELECT COUNT(*) FROM schools WHERE izo = '900000012'"), 0);
+}
+
+TEST_P(Schools, MalformedJsonLdKeepsEarlierRecordsAndNamesTheLine) {
+  auto s = import_register("register_malformed.jsonld");
+  ASSERT_TRUE(s.fatal);
+  EXPECT_EQ(s.fatal->line, 7u);  // "kapacity": [20,]
+  EXPECT_NE(s.fatal->reason.find("malformed JSON"), std::string::npos) << s.fatal->reason;
+  EXPECT_EQ(s.created, 1) << "the @context array holds no records";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM schools WHERE izo = '900000021'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM schools WHERE izo = '900000022'"), 0);
+}
+
+TEST_P(Schools, JsonLdWithoutRecordsIsReported) {
+  const std::string path = testing::make_temp_dir() + "/empty.jsonld";
+  std::ofstream(path) << "{\"@context\": \"x\", \"@graph\": []}";
+  auto r = importers::import_school_register(db_->app().db(), clock_, schools().collator(), path, {});
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(r->fatal);
+  EXPECT_NE(r->fatal->reason.find("no records"), std::string::npos);
 }
 
 TEST_P(Schools, MalformedXmlWithAllOrNothingSavesNothing) {
