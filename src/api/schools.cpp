@@ -75,6 +75,10 @@ json to_json(const domain::SchoolDetail& d) {
   return j;
 }
 
+json to_json(const domain::SegregationThresholds& t) {
+  return {{"more_than_third", t.more_than_third}, {"more_than_half", t.more_than_half}, {"almost_all", t.almost_all}};
+}
+
 std::optional<double> number(http::FieldReader& f, const json& body, const std::string& name, bool required) {
   if (!body.contains(name) || body.at(name).is_null()) {
     if (required) f.add(name, "This field is required.");
@@ -269,6 +273,27 @@ void register_school_routes(http::HttpServer& server, app::Services& s) {
                  auto i = s.schools.add_interaction(ctx.actor(), *id, in);
                  if (!i) return std::move(i).error();
                  return Reply::json(to_json(*i), 201);
+               });
+
+  server.route(Method::get, "/api/v1/settings/segregation-thresholds", Access::login,
+               [&s](RequestContext& ctx) -> http::HandlerResult {
+                 auto t = s.schools.thresholds(ctx.actor());
+                 if (!t) return std::move(t).error();
+                 return Reply::json(to_json(*t));
+               });
+
+  server.route(Method::put, "/api/v1/settings/segregation-thresholds", Access::login,
+               [&s](RequestContext& ctx) -> http::HandlerResult {
+                 auto body = http::json_body(ctx);
+                 if (!body) return std::move(body).error();
+                 http::FieldReader f(*body);
+                 auto third = number(f, *body, "more_than_third", true);
+                 auto half = number(f, *body, "more_than_half", true);
+                 auto all = number(f, *body, "almost_all", true);
+                 if (!f.ok()) return f.error();
+                 auto t = s.schools.set_thresholds(ctx.actor(), {*third, *half, *all});
+                 if (!t) return std::move(t).error();
+                 return Reply::json(to_json(*t));
                });
 
   server.route(Method::get, "/api/v1/catchment", Access::login, [&s](RequestContext& ctx) -> http::HandlerResult {

@@ -56,6 +56,10 @@ constexpr const char* kUpdateRegisterSchool =
     "WHERE id = $12";
 
 constexpr const char* kSelectSetting = "SELECT value FROM settings WHERE key = $1";
+constexpr const char* kUpsertSetting =
+    "INSERT INTO settings (key, value, updated_at, version) VALUES ($1, $2, $3, 1) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
+    "version = settings.version + 1";
 
 // The latest estimate per school: by school year, then estimate date, then entry order.
 constexpr const char* kLatestCompositionJoin =
@@ -559,6 +563,33 @@ Result<Interaction> SchoolService::add_interaction(const Actor& actor, std::int6
                         clock_.now());
   tx->commit();
   return i;
+}
+
+Result<SegregationThresholds> SchoolService::thresholds(const Actor& /*any logged-in role*/) {
+  auto tx = db_.begin(TxMode::read);
+  return load_thresholds(*tx);
+}
+
+Result<SegregationThresholds> SchoolService::set_thresholds(const Actor& actor, const SegregationThresholds& t) {
+  KREDO_TRY(require_writer(actor));
+  KREDO_TRY(validate_thresholds(t));
+  auto tx = db_.begin(TxMode::write);
+  const std::string now = format_utc(clock_.now());
+  // Shortest text that reads back as the same double.
+  auto text = [](double v) { return nlohmann::json(v).dump(); };
+  tx->exec(kUpsertSetting, {kSettingThirdKey, text(t.more_than_third), now});
+  tx->exec(kUpsertSetting, {kSettingHalfKey, text(t.more_than_half), now});
+  tx->exec(kUpsertSetting, {kSettingAlmostAllKey, text(t.almost_all), now});
+  security::write_audit(*tx, actor,
+                        {"update", "setting", "schools.segregation",
+                         nlohmann::json{{"more_than_third", t.more_than_third},
+                                        {"more_than_half", t.more_than_half},
+                                        {"almost_all", t.almost_all}}
+                             .dump()},
+                        clock_.now());
+  auto stored = load_thresholds(*tx);
+  tx->commit();
+  return stored;
 }
 
 Result<School> SchoolService::catchment(const Actor& /*any logged-in role*/, std::int64_t kod_adm,

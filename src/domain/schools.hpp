@@ -188,6 +188,11 @@ class SchoolService {
   // The catchment school of an address place; not_found when none is recorded.
   Result<School> catchment(const security::Actor& actor, std::int64_t kod_adm, const std::string& level);
 
+  // The segregation thresholds in force (settings, else the defaults); coordinators and admins
+  // change them (validated, audited). Every estimate's status follows the current thresholds.
+  Result<SegregationThresholds> thresholds(const security::Actor& actor);
+  Result<SegregationThresholds> set_thresholds(const security::Actor& actor, const SegregationThresholds& t);
+
   const rules::CzechCollator& collator() const { return collator_; }
 
  private:

@@ -196,6 +196,27 @@ TEST_F(SchoolsApi, SchoolLifecycle) {
             4);
 }
 
+TEST_F(SchoolsApi, SegregationThresholdsAreSettings) {
+  const std::string path = "/api/v1/settings/segregation-thresholds";
+  auto defaults = server_->as("analytik").get(path);
+  ASSERT_EQ(defaults.status, 200) << defaults.body;
+  EXPECT_NEAR(defaults.json["more_than_third"].get<double>(), 1.0 / 3.0, 1e-12);
+  EXPECT_EQ(defaults.json["more_than_half"], 0.5);
+  EXPECT_EQ(defaults.json["almost_all"], 0.9);
+  const json body{{"more_than_third", 0.3}, {"more_than_half", 0.5}, {"almost_all", 0.85}};
+  EXPECT_EQ(server_->as("terenni").send("PUT", path, body.dump()).status, 403);
+  expect_field_error(server_->as("koordinator").send("PUT", path, json{{"more_than_third", 0.6}, {"more_than_half", 0.5}, {"almost_all", 0.9}}.dump()), "thresholds");
+  auto put = server_->as("koordinator").send("PUT", path, body.dump());
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.json["almost_all"], 0.85);
+  EXPECT_EQ(server_->as("analytik").get(path).json["more_than_third"], 0.3);
+  // Back to the defaults for the other tests in this suite.
+  ASSERT_EQ(server_->as("koordinator")
+                .send("PUT", path, json{{"more_than_third", 1.0 / 3.0}, {"more_than_half", 0.5}, {"almost_all", 0.9}}.dump())
+                .status,
+            200);
+}
+
 TEST_F(SchoolsApi, CatchmentLookup) {
   auto& app = server_->app();
   const std::string dir = std::string(KREDO_SOURCE_DIR) + "/tests/data/schools/";
