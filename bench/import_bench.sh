@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Import figures on synthetic data (not a test: prints numbers, never fails on a time).
 #   bash bench/import_bench.sh [BUILD_DIR]
+#   BENCH_DB=postgresql://... bash bench/import_bench.sh   (an empty database; default a temp SQLite)
 # Generates in a temp dir a ~30 MB MŠMT register XML and a 400,000-row RÚIAN address CSV in
 # Windows-1250, imports both (and a catchment table for every address) into a fresh SQLite
 # database with `kredo import`, and prints rows/s and peak memory (/usr/bin/time -v), then the
@@ -13,7 +14,7 @@ ADDRESSES=${ADDRESSES:-400000}
 ENTITIES=${ENTITIES:-16000}
 tmp=$(mktemp -d /tmp/kredo-import-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-db="sqlite:$tmp/bench.db"
+db=${BENCH_DB:-"sqlite:$tmp/bench.db"}
 
 echo "generating $ADDRESSES RÚIAN rows (Windows-1250) and a register of $ENTITIES legal entities in $tmp"
 awk -v n="$ADDRESSES" 'BEGIN {
