@@ -1,5 +1,7 @@
 // /api/v1/schools and /api/v1/catchment: schools with composition estimates, leadership openness and
 // contacts. Reads for any logged-in role (schools are not personal data); the service checks writes.
+#include <algorithm>
+
 #include "api/json.hpp"
 #include "api/routes.hpp"
 
