@@ -336,6 +336,26 @@ TEST_P(Schools, CatchmentReimportAndReassignment) {
   EXPECT_EQ(domain::catchment_school(*tx, 90000003, "ms")->izo, "900000004");
 }
 
+TEST_P(Schools, CatchmentsAcrossBatchesWithARepeatedAddress) {
+  const std::string dir = testing::make_temp_dir();
+  {
+    std::ofstream a(dir + "/a.csv");
+    a << "Kód ADM;Kód obce;Název obce\n";
+    for (int i = 1; i <= 600; ++i) a << 80000000 + i << ";582786;Brno\n";
+    std::ofstream c(dir + "/c.csv");
+    c << "80000001;900000001\n";  // repeated on the next line, inside one batch
+    for (int i = 1; i <= 600; ++i) c << 80000000 + i << ";900000001\n";
+    c << "80000007;900000001\n80000700;900000001\n";
+  }
+  ASSERT_TRUE(importers::import_ruian_addresses(db_->app().db(), clock_, dir + "/a.csv", {}).ok());
+  import_register("register_small.xml");
+  auto s = import_catchments(dir + "/c.csv");
+  EXPECT_EQ(s.created, 600);
+  EXPECT_EQ(s.unchanged, 2);
+  EXPECT_EQ(lines_of(s), (std::vector<std::size_t>{603}));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM catchments"), 600);
+}
+
 TEST_P(Schools, CatchmentLevelMustMatchTheSchool) {
   import_addresses();
   import_register("register_small.xml");
