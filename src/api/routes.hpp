@@ -14,6 +14,9 @@ void register_analytics_routes(http::HttpServer& server, app::Services& services
 void register_family_routes(http::HttpServer& server, app::Services& services);
 void register_people_routes(http::HttpServer& server, app::Services& services);
 void register_gdpr_routes(http::HttpServer& server, app::Services& services);
+void register_calendar_routes(http::HttpServer& server, app::Services& services);
+void register_zapis_window_routes(http::HttpServer& server, app::Services& services);
+void register_school_routes(http::HttpServer& server, app::Services& services);
 
 inline void register_all_routes(http::HttpServer& server, app::Services& services) {
   register_health_routes(server, services);
@@ -24,6 +27,9 @@ inline void register_all_routes(http::HttpServer& server, app::Services& service
   register_family_routes(server, services);
   register_people_routes(server, services);
   register_gdpr_routes(server, services);
+  register_calendar_routes(server, services);
+  register_zapis_window_routes(server, services);
+  register_school_routes(server, services);
 }
 
 }  // namespace kredo::api

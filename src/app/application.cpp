@@ -20,8 +20,10 @@ Application::Application(const std::string& db_url, const Clock* clock, int db_c
   families_ = std::make_unique<domain::FamilyService>(*db_, *clock_, *collator_);
   people_ = std::make_unique<domain::PersonService>(*db_, *clock_, *collator_);
   gdpr_ = std::make_unique<domain::GdprService>(*db_, *clock_, *collator_, *people_);
-  services_ = std::make_unique<Services>(
-      Services{*db_, *clock_, *auth_, *users_, *families_, *people_, *gdpr_, 0, false});
+  schools_ = std::make_unique<domain::SchoolService>(*db_, *clock_);
+  zapis_windows_ = std::make_unique<domain::ZapisWindowService>(*db_, *clock_);
+  services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, *families_, *people_, *gdpr_,
+                                                  *schools_, *zapis_windows_, 0, false});
 }
 
 Application::~Application() = default;

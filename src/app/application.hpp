@@ -38,6 +38,8 @@ class Application {
   std::unique_ptr<domain::FamilyService> families_;
   std::unique_ptr<domain::PersonService> people_;
   std::unique_ptr<domain::GdprService> gdpr_;
+  std::unique_ptr<domain::SchoolService> schools_;
+  std::unique_ptr<domain::ZapisWindowService> zapis_windows_;
   std::unique_ptr<Services> services_;
 };
 

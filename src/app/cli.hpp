@@ -14,5 +14,7 @@ struct CliContext {
 void add_server_commands(CLI::App& app, CliContext& ctx);
 // segregation, match, simulate
 void add_analytics_commands(CLI::App& app, CliContext& ctx);
+// import schools|addresses|catchments
+void add_import_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kredo::app

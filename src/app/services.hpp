@@ -10,7 +10,9 @@
 #include "domain/families.hpp"
 #include "domain/gdpr.hpp"
 #include "domain/people.hpp"
+#include "domain/schools.hpp"
 #include "domain/users.hpp"
+#include "domain/zapis_windows.hpp"
 #include "security/auth_service.hpp"
 #include "storage/db/db.hpp"
 
@@ -24,6 +26,8 @@ struct Services {
   domain::FamilyService& families;
   domain::PersonService& people;
   domain::GdprService& gdpr;
+  domain::SchoolService& schools;
+  domain::ZapisWindowService& zapis_windows;
   int schema_version = 0;
   bool secure_cookies = false;
 };
