@@ -6,6 +6,7 @@
 #include "analytics/segregation_report.hpp"
 #include "analytics/simulation.hpp"
 #include "api/routes.hpp"
+#include "domain/school_segregation.hpp"
 
 namespace kredo::api {
 
@@ -41,7 +42,28 @@ Result<analytics::FrequencyTable> table_from_rows(const nlohmann::json& rows) {
 
 }  // namespace
 
-void register_analytics_routes(http::HttpServer& server, app::Services& /*services*/) {
+void register_analytics_routes(http::HttpServer& server, app::Services& services) {
+  server.route(http::Method::get, "/api/v1/analytics/school-segregation", http::Access::login,
+               [&services](http::RequestContext& ctx) -> http::HandlerResult {
+    std::string level = ctx.query("level").empty() ? "zs" : ctx.query("level");
+    auto years = domain::school_segregation(services.db, level);
+    if (!years) return std::move(years).error();
+    auto out = nlohmann::json::array();
+    for (const auto& y : *years) {
+      auto schools = nlohmann::json::array();
+      for (const auto& s : y.schools)
+        schools.push_back({{"id", s.id}, {"name", s.name}, {"minority_share", s.minority_share}, {"status", s.status},
+                           {"local_ls", s.local_ls}, {"local_p", s.local_p}});
+      auto opt = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+      out.push_back({{"school_year", y.school_year}, {"N", y.n}, {"M", opt(y.m)}, {"H", opt(y.h)}, {"D", opt(y.d)},
+                     {"schools_without_capacity", y.schools_without_capacity}, {"schools", schools}});
+    }
+    return http::Reply::json({{"level", level},
+                              {"weights", "Each school's latest estimated Roma share times its registered capacity "
+                                          "(enrolment per school is not public)."},
+                              {"years", out}});
+  });
+
   server.route(http::Method::post, "/api/v1/analytics/segregation", http::Access::login,
                [](http::RequestContext& ctx) -> http::HandlerResult {
     auto body = http::json_body(ctx);

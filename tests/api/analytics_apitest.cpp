@@ -84,6 +84,39 @@ TEST_F(AnalyticsApi, SimulatesTheBrnoLikeCityWithEveryMechanism) {
   EXPECT_EQ(bad.status, 422) << bad.body;
 }
 
+TEST_F(AnalyticsApi, BrnoSchoolsPerSchoolYearFromCompositionEstimates) {
+  auto c = server_->as("koordinator");
+  auto empty = c.get("/api/v1/analytics/school-segregation?level=zs");
+  ASSERT_EQ(empty.status, 200) << empty.body;
+  EXPECT_TRUE(empty.json["years"].empty());
+  // Two schools of 100 places: 90 % and 10 % Roma -> D = 0.8.
+  const std::pair<const char*, double> schools[] = {{"900000911", 0.9}, {"900000912", 0.1}};
+  for (const auto& [izo, share] : schools) {
+    auto s = c.post("/api/v1/schools", {{"izo", izo}, {"name", std::string("Škola ") + izo}, {"type", "zs"}, {"capacity", 100}});
+    ASSERT_EQ(s.status, 201) << s.body;
+    auto path = "/api/v1/schools/" + std::to_string(s.json["id"].get<int>()) + "/composition";
+    ASSERT_EQ(c.post(path, {{"school_year", 2025}, {"roma_share", share / 2}, {"source", "first guess"},
+                            {"estimated_on", "2025-09-15"}, {"confidence", "low"}}).status, 201);
+    ASSERT_EQ(c.post(path, {{"school_year", 2025}, {"roma_share", share}, {"source", "director"},
+                            {"estimated_on", "2025-10-01"}, {"confidence", "medium"}}).status, 201);
+  }
+  auto r = server_->as("analytik").get("/api/v1/analytics/school-segregation?level=zs");
+  ASSERT_EQ(r.status, 200) << r.body;
+  ASSERT_EQ(r.json["years"].size(), 1u);
+  const auto& y = r.json["years"][0];
+  EXPECT_EQ(y["school_year"], "2025/26");
+  EXPECT_NEAR(y["D"].get<double>(), 0.8, 1e-9) << "the latest estimate of each school counts";
+  EXPECT_NEAR(y["N"].get<double>(), 200, 1e-9);
+  ASSERT_EQ(y["schools"].size(), 2u);
+  double sum = 0;
+  for (const auto& s : y["schools"]) sum += s["local_p"].get<double>() * s["local_ls"].get<double>();
+  EXPECT_NEAR(sum, y["M"].get<double>(), 1e-12);
+  EXPECT_EQ(y["schools"][0]["status"], "almost_all");
+  EXPECT_EQ(y["schools"][1]["status"], "none");
+  EXPECT_TRUE(c.get("/api/v1/analytics/school-segregation?level=ms").json["years"].empty());
+  EXPECT_EQ(c.get("/api/v1/analytics/school-segregation?level=ss").status, 422);
+}
+
 TEST_F(AnalyticsApi, NeedsALogin) {
   EXPECT_EQ(server_->client().post("/api/v1/analytics/simulate", json::object()).status, 401);
 }
