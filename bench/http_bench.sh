@@ -58,6 +58,8 @@ curl -sf "http://127.0.0.1:$nport/health.json" >/dev/null || { echo "nginx does 
 # wrk prints "Requests/sec: N" and, with --latency, "99% Xms".
 run_wrk() {
   local out
+  # A short warm-up first: connection set-up and lazily opened database readers are not the steady state.
+  wrk -t2 -c64 -d2s "$@" >/dev/null 2>&1
   out=$(wrk -t2 -c64 -d"$duration" --latency "$@" 2>&1)
   local rps p99 non2xx
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
