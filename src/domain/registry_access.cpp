@@ -1,5 +1,7 @@
 #include "domain/registry_access.hpp"
 
+#include "rules/prague_time.hpp"
+
 namespace kredo::domain {
 
 using security::Actor;
@@ -89,11 +91,7 @@ std::string folded_like_pattern(std::string_view q) {
   return out;
 }
 
-rules::Date today(const Clock& clock) {
-  std::int64_t t = clock.now();
-  std::int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-  return rules::Date::from_days_since_epoch(days);
-}
+rules::Date today(const Clock& clock) { return rules::prague_date(clock.now()); }
 
 std::string person_name_folded(std::string_view given_names, std::string_view surname) {
   return rules::fold_for_search(given_names) + "|" + rules::fold_for_search(surname);

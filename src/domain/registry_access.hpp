@@ -36,6 +36,7 @@ std::string czech_sort_key_hex(const rules::CzechCollator& collator, std::string
 // LIKE pattern matching `q` anywhere in a folded column ("\" escapes % and _).
 std::string folded_like_pattern(std::string_view q);
 
+// The civil date in Brno (Europe/Prague) now: what a worker means by "today".
 rules::Date today(const Clock& clock);
 
 // The derived name columns of people: for duplicate detection ("given|surname", folded), for
