@@ -10,10 +10,7 @@ import { contactTypes, familyStatuses } from '@/features/families/types';
 import * as people from '@/features/people/types';
 import { serverErrorCodes } from '@/lib/api-error';
 import { roles } from '@/types/user';
-import cs from './cs.json';
-import en from './en.json';
-
-type Tree = { [key: string]: string | string[] | Tree };
+import { cs, duplicateTopLevelKeys, en, type Tree } from './resources';
 
 function flatten(tree: Tree, prefix = ''): Map<string, string | string[]> {
   const out = new Map<string, string | string[]>();
@@ -44,6 +41,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('translations', () => {
+  it('define each top-level key in one file only (base or a part)', () => {
+    expect(duplicateTopLevelKeys('cs')).toEqual([]);
+    expect(duplicateTopLevelKeys('en')).toEqual([]);
+  });
+
   it('have the same keys in Czech and English (plural forms aside)', () => {
     expect([...baseKeys(csKeys)].sort()).toEqual([...baseKeys(enKeys)].sort());
   });

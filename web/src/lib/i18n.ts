@@ -1,8 +1,7 @@
 // i18next set-up: Czech by default, English on request; the choice is kept in localStorage.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import cs from '@/i18n/cs.json';
-import en from '@/i18n/en.json';
+import { cs, en } from '@/i18n/resources';
 import type { AppLanguage } from './format';
 
 export const LANGUAGE_STORAGE_KEY = 'kredo.language';
