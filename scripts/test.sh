@@ -77,7 +77,13 @@ rc=$?
 p=$(grep -E '^# pass [0-9]+' "$log/e2e.log" | awk '{s+=$3} END {print s+0}')
 f=$(grep -E '^# fail [0-9]+' "$log/e2e.log" | awk '{s+=$3} END {print s+0}')
 if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-[ "$f" -eq 0 ] || { grep -vE "^# (pass|fail|tests|suites|cancelled|skipped|todo|duration)" "$log/e2e.log" | tail -60; failed_suites+=("e2e"); }
+# On failure: the failing tests with their errors first (server log lines left out), then the log's tail.
+[ "$f" -eq 0 ] || {
+  grep -vE "^# (pass|fail|tests|suites|cancelled|skipped|todo|duration)|\] \[(info|debug)\] " "$log/e2e.log" |
+    awk '/^not ok/ {show=1} /^ok / {show=0} show' | head -80
+  tail -15 "$log/e2e.log"
+  failed_suites+=("e2e")
+}
 echo "e2e: $p passed, $f failed"
 passed=$((passed + p)); failed=$((failed + f))
 

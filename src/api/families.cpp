@@ -80,6 +80,7 @@ void register_family_routes(http::HttpServer& server, app::Services& s) {
     ch.keyworker_id = nullable_integer(f, "keyworker_id");
     ch.status = f.string("status", false, 20);
     ch.closed_reason = nullable_string(f, "closed_reason", 1000);
+    ch.legal_hold = f.boolean("legal_hold", false);
     if (!f.ok()) return f.error();
     ch.version = *version;
     auto r = s.families.update(ctx.actor(), *id, ch);

@@ -3,6 +3,7 @@
 #include "api/registry_fields.hpp"
 #include "api/registry_json.hpp"
 #include "api/routes.hpp"
+#include "common/html.hpp"
 #include "domain/registry_access.hpp"
 
 namespace kredo::api {
@@ -33,22 +34,6 @@ json export_json(const domain::PersonExport& e) {
   family.erase("members");  // other people's data is not part of this person's export
   return {{"exported_at", e.exported_at}, {"person", api::to_json(e.person)}, {"family", family},
           {"contacts", contacts}, {"audit", audit}};
-}
-
-std::string escape_html(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
 }
 
 std::string cell(const json& v) {

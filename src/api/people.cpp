@@ -95,6 +95,7 @@ void register_people_routes(http::HttpServer& server, app::Services& s) {
     http::FieldReader f(*body);
     auto version = f.integer("version", true);
     auto fields = read_person_fields(*body, f);
+    fields.legal_hold = f.boolean("legal_hold", false);
     if (!f.ok()) return f.error();
     auto r = s.people.update(ctx.actor(), *id, *version, fields);
     if (!r) {

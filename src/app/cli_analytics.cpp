@@ -14,6 +14,7 @@
 #include "analytics/simulation.hpp"
 #include "analytics/segregation_report.hpp"
 #include "app/cli.hpp"
+#include "documents/simulation_report.hpp"
 
 namespace kredo::app {
 
@@ -179,6 +180,7 @@ struct SimulateArgs {
   std::uint64_t seed = 1;
   int threads = 2;
   bool quiet = false;
+  std::string report;  // .html or .pdf
 };
 
 // A one-line progress bar on stderr, redrawn at most once per percent.
@@ -226,6 +228,14 @@ int run_simulate(const SimulateArgs& args) {
     scenario = std::move(parsed).value();
   }
   if (args.draws < 1) return report_error("simulate", Error::invalid_request("--draws must be at least 1"));
+  auto ends_with = [](const std::string& s, const char* suffix) {
+    const std::string x(suffix);
+    return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
+  };
+  const bool report_html = ends_with(args.report, ".html") || ends_with(args.report, ".htm");
+  const bool report_pdf = ends_with(args.report, ".pdf");
+  if (!args.report.empty() && !report_html && !report_pdf)
+    return report_error("simulate", Error::invalid_request("--report must name a .html or a .pdf file"));
   ProgressBar bar(args.draws);
   analytics::SimulationOptions options;
   options.draws = args.draws;
@@ -234,6 +244,15 @@ int run_simulate(const SimulateArgs& args) {
   if (!args.quiet) options.progress = [&bar](int done) { bar.update(done); };
   auto result = analytics::simulate(scenario, options);
   if (!result.ok()) return report_error("simulate", result.error());
+  if (!args.report.empty()) {
+    const std::string bytes = report_pdf ? documents::simulation_report_pdf(scenario, *result)
+                                         : documents::simulation_report_html(scenario, *result);
+    std::ofstream out(args.report, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) return report_error("simulate", Error::invalid_request("cannot write the report to " + args.report));
+    if (!args.quiet) std::cerr << "report written to " << args.report << "\n";
+  }
   std::cout << analytics::simulation_to_json(scenario, *result).dump(2) << "\n";
   return 0;
 }
@@ -257,6 +276,7 @@ void add_simulate_command(CLI::App& app, CliContext& ctx) {
       "  --generate brno             print a Brno-like scenario (about 4,300 first-graders, 80 schools, a clustered "
       "minority of 3-5 %) as JSON, to edit and pass to --scenario; with --draws, simulate it directly.\n"
       "  --scenario FILE --draws N   simulate a scenario file. Progress goes to stderr, results to stdout.\n"
+      "  --report FILE.html|.pdf     also write the side-by-side comparison with charts (Czech).\n"
       "Exit codes: 0 ok, 2 bad input.");
   cmd->add_option("--scenario", args->scenario, "Scenario JSON (see --generate brno for the format)");
   cmd->add_option("--generate", args->generate, "Generate a synthetic scenario: brno");
@@ -264,6 +284,8 @@ void add_simulate_command(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--seed", args->seed, "Seed of the draws (and of --generate)")->capture_default_str();
   cmd->add_option("--threads", args->threads, "Worker threads")->check(CLI::PositiveNumber)->capture_default_str();
   cmd->add_flag("--quiet", args->quiet, "No progress bar");
+  cmd->add_option("--report", args->report,
+                  "Also write the comparison (tables and charts, in Czech) to FILE.html (self-contained page) or FILE.pdf");
   cmd->callback([args, &ctx] { ctx.exit_code = run_simulate(*args); });
 }
 

@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <numeric>
 #include <stdexcept>
 
@@ -229,6 +231,62 @@ void PdfDocument::table(const Table& t) {
       draw_row(titles, true, 0);  // the header is repeated on every page
     }
     draw_row(row, false, min_h);
+  }
+  impl_->y += 6;
+}
+
+void PdfDocument::bar_chart(const BarChart& c) {
+  constexpr double kBarHeight = 12, kGap = 5, kLabelWidth = 150, kValueWidth = 120;
+  cairo_t* cr = impl_->cr;
+  PangoLayout* title = impl_->layout(c.title, impl_->content_width(), true, 10, Align::left);
+  const double title_h = impl_->height_of(title);
+  impl_->ensure_room(title_h + 4 + static_cast<double>(c.bars.size()) * (kBarHeight + kGap));
+  impl_->draw(title, impl_->margin, impl_->y);
+  g_object_unref(title);
+  impl_->y += title_h + 4;
+
+  double top = 0;
+  for (const auto& b : c.bars) top = std::max({top, b.value, b.has_range ? b.high : 0.0});
+  if (top <= 0) top = 1;
+  const double x0 = impl_->margin + kLabelWidth;
+  const double width = impl_->content_width() - kLabelWidth - kValueWidth;
+  auto fmt = [&](double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", c.decimals, v);
+    std::string s(buf);
+    if (c.decimal_comma) std::replace(s.begin(), s.end(), '.', ',');
+    return s + c.suffix;
+  };
+  for (const auto& b : c.bars) {
+    PangoLayout* l = impl_->layout(b.label, kLabelWidth - 6, false, 8.5, Align::right);
+    const double row = std::max(kBarHeight, impl_->height_of(l));
+    if (impl_->y + row > impl_->bottom()) impl_->new_page();
+    impl_->draw(l, impl_->margin, impl_->y);
+    g_object_unref(l);
+    const double w = std::max(0.0, b.value) / top * width;
+    cairo_set_source_rgb(cr, 0.16, 0.36, 0.6);
+    cairo_rectangle(cr, x0, impl_->y, w, kBarHeight);
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    if (b.has_range) {
+      const double lo = x0 + std::max(0.0, b.low) / top * width, hi = x0 + std::max(0.0, b.high) / top * width;
+      const double mid = impl_->y + kBarHeight / 2;
+      cairo_set_line_width(cr, 1);
+      cairo_move_to(cr, lo, mid);
+      cairo_line_to(cr, hi, mid);
+      cairo_move_to(cr, lo, mid - 3);
+      cairo_line_to(cr, lo, mid + 3);
+      cairo_move_to(cr, hi, mid - 3);
+      cairo_line_to(cr, hi, mid + 3);
+      cairo_stroke(cr);
+    }
+    std::string text = fmt(b.value);
+    if (b.has_range) text += " (" + fmt(b.low) + "–" + fmt(b.high) + ")";
+    PangoLayout* v = impl_->layout(text, kValueWidth + kLabelWidth, false, 8, Align::left);
+    const double right = b.has_range ? std::max(w, std::max(0.0, b.high) / top * width) : w;
+    impl_->draw(v, std::min(x0 + right + 4, impl_->margin + impl_->content_width() - kValueWidth), impl_->y + 1);
+    g_object_unref(v);
+    impl_->y += row + kGap;
   }
   impl_->y += 6;
 }

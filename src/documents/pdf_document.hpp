@@ -23,6 +23,22 @@ struct Table {
   double min_row_height_mm = 0;  // e.g. room for a signature
 };
 
+// Horizontal bars, one per label, with an optional range (e.g. the 5th-95th percentile) drawn as a
+// whisker. Values are printed beside the bars, so the chart reads without colour.
+struct BarChart {
+  struct Bar {
+    std::string label;
+    double value = 0;
+    double low = 0, high = 0;  // the whisker; ignored when has_range is false
+    bool has_range = false;
+  };
+  std::string title;
+  std::vector<Bar> bars;
+  int decimals = 3;
+  std::string suffix;  // printed after each value, e.g. " %"
+  bool decimal_comma = true;  // Czech: 0,785
+};
+
 class PdfDocument {
  public:
   // title: the PDF's metadata title. Margins in millimetres.
@@ -41,6 +57,7 @@ class PdfDocument {
   void field(const std::string& label, const std::string& value);
   void spacer(double mm);
   void table(const Table& table);
+  void bar_chart(const BarChart& chart);
   void page_break();
 
   // Ends the document and returns the PDF bytes. The object is finished afterwards.

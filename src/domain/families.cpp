@@ -227,6 +227,10 @@ Result<Family> FamilyService::update(const Actor& actor, std::int64_t id, const 
   } else {
     next.closed_reason.reset();  // a reopened case has no closing reason
   }
+  if (ch.legal_hold) {
+    if (!sees_all_families(actor)) errors.push_back({"legal_hold", "Only a coordinator or an administrator can set a legal hold."});
+    changed.push_back("legal_hold");
+  }
   if (!errors.empty()) return Error::validation(std::move(errors));
   if (!sees_all_families(actor) && (!actor.team_id || *actor.team_id != team_id))
     return Error::forbidden("A field worker can move families only within their own team.");
@@ -238,6 +242,7 @@ Result<Family> FamilyService::update(const Actor& actor, std::int64_t id, const 
                                             czech_sort_key_hex(collator_, next.name), format_utc(clock_.now()), id,
                                             ch.version});
   if (n != 1) return Error::conflict("This family was changed by someone else. Compare and try again.");
+  if (ch.legal_hold) tx->exec("UPDATE families SET legal_hold = $1 WHERE id = $2", {*ch.legal_hold ? 1 : 0, id});
   refresh_family_search(*tx, id);
   audit(*tx, actor, clock_, "update", "family", id, {{"fields", changed}});
   auto f = load(*tx, id);

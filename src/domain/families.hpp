@@ -61,6 +61,8 @@ struct FamilyChanges {
   std::optional<std::optional<std::int64_t>> keyworker_id;  // set, or set to null
   std::optional<std::string> status;
   std::optional<std::optional<std::string>> closed_reason;
+  // Retention hold (GDPR erasure waits while it is set); coordinator or admin only.
+  std::optional<bool> legal_hold;
 };
 
 struct FamilyQuery {

@@ -349,12 +349,15 @@ Result<Person> PersonService::update(const Actor& actor, std::int64_t id, std::i
   Person next = *current;
   std::vector<FieldError> errors;
   apply_fields(next, f, today(clock_), errors);
+  if (f.legal_hold && !sees_all_families(actor))
+    errors.push_back({"legal_hold", "Only a coordinator or an administrator can set a legal hold."});
   if (!errors.empty()) return Error::validation(std::move(errors));
   storage::Params v = person_values(next, collator_);
   v.emplace_back(format_utc(clock_.now()));
   v.emplace_back(id);
   v.emplace_back(version);
   if (tx->exec(kUpdatePerson, v) != 1) return Error::conflict("This person was changed by someone else. Compare and try again.");
+  if (f.legal_hold) tx->exec("UPDATE people SET legal_hold = $1 WHERE id = $2", {*f.legal_hold ? 1 : 0, id});
   refresh_family_search(*tx, next.family_id);
   json changed = json::array();
   for (auto [name, present] :
@@ -363,7 +366,8 @@ Result<Person> PersonService::update(const Actor& actor, std::int64_t id, std::i
         std::pair{"birth_date", f.birth_date.has_value()}, std::pair{"gender", f.gender.has_value()},
         std::pair{"rodne_cislo", f.rodne_cislo.has_value()}, std::pair{"nationality", f.nationality.has_value()},
         std::pair{"education_isced", f.education_isced.has_value()},
-        std::pair{"labour_status", f.labour_status.has_value()}, std::pair{"contact", f.contact.has_value()}})
+        std::pair{"labour_status", f.labour_status.has_value()}, std::pair{"contact", f.contact.has_value()},
+        std::pair{"legal_hold", f.legal_hold.has_value()}})
     if (present) changed.push_back(name);
   audit(*tx, actor, clock_, "update", id, {{"fields", changed}});
   const bool special = has_special_category_access(*tx, actor);

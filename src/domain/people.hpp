@@ -86,6 +86,8 @@ struct PersonFields {
   std::optional<std::optional<std::string>> preferred_name, rodne_cislo, nationality, labour_status;
   std::optional<std::optional<std::int64_t>> education_isced;
   std::optional<PersonContact> contact;
+  // Retention hold (GDPR erasure waits while it is set); coordinator or admin only. Updates only.
+  std::optional<bool> legal_hold;
 };
 
 struct NewPerson {

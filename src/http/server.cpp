@@ -86,11 +86,11 @@ constexpr const char* kRequestIdHeader = "X-Request-Id";
 
 }  // namespace
 
-void write_error(httplib::Response& res, const Error& error, const std::string& request_id) {
-  nlohmann::json e{{"code", wire_name(error.code)}, {"message", error.message}, {"request_id", request_id}};
+void write_error(httplib::Response& res, const Error& error, const std::string& request_id, Language lang) {
+  nlohmann::json e{{"code", wire_name(error.code)}, {"message", localize(error.message, lang)}, {"request_id", request_id}};
   if (!error.fields.empty()) {
     auto fields = nlohmann::json::array();
-    for (const auto& f : error.fields) fields.push_back({{"field", f.field}, {"message", f.message}});
+    for (const auto& f : error.fields) fields.push_back({{"field", f.field}, {"message", localize(f.message, lang)}});
     e["fields"] = fields;
   }
   if (!error.detail_json.empty()) {
@@ -102,6 +102,10 @@ void write_error(httplib::Response& res, const Error& error, const std::string& 
   }
   res.status = http_status(error.code);
   res.set_content(nlohmann::json{{"error", e}}.dump(), "application/json");
+}
+
+Language request_language(const httplib::Request& req) {
+  return language_from_accept(req.get_header_value("Accept-Language"));
 }
 
 std::string session_cookie(const std::string& token, bool secure) {
@@ -161,7 +165,7 @@ void HttpServer::configure() {
     }
     Error e{code_for_status(res.status), default_message(res.status), {}, {}};
     int status = res.status;
-    write_error(res, e, rid);
+    write_error(res, e, rid, request_language(req));
     res.status = status;  // keep e.g. 405 as it was
     return httplib::Server::HandlerResponse::Handled;
   }));
@@ -178,7 +182,7 @@ void HttpServer::configure() {
     }
     res.headers.clear();
     res.set_header(kRequestIdHeader, rid);
-    write_error(res, Error::internal("Something went wrong on the server. The error was logged."), rid);
+    write_error(res, Error::internal("Something went wrong on the server. The error was logged."), rid, request_language(req));
   });
 
   s.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -212,19 +216,19 @@ void HttpServer::route(Method method, const std::string& pattern, Access access,
       write_error(res, Error{ErrorCode::payload_too_large,
                              "The request body is larger than " + std::to_string(options_.json_limit / 1024) + " KiB.",
                              {}, {}},
-                  rid);
+                  rid, request_language(req));
       return;
     }
     if (access == Access::login) {
       std::string token = cookie_value(req, kSessionCookie);
       if (!token.empty()) ctx.session = auth_.authenticate(token, rid);
       if (!ctx.session) {
-        write_error(res, Error::unauthenticated("Please log in."), rid);
+        write_error(res, Error::unauthenticated("Please log in."), rid, request_language(req));
         return;
       }
       if (is_unsafe(req.method) &&
           !security::constant_time_equal(req.get_header_value("X-CSRF-Token"), ctx.session->csrf_token)) {
-        write_error(res, Error::forbidden("The request lacks a valid X-CSRF-Token header."), rid);
+        write_error(res, Error::forbidden("The request lacks a valid X-CSRF-Token header."), rid, request_language(req));
         return;
       }
     }
@@ -240,7 +244,7 @@ void HttpServer::route(Method method, const std::string& pattern, Access access,
         result = Error::internal("Something went wrong on the server. The error was logged.");
     }
     if (!result.ok()) {
-      write_error(res, result.error(), rid);
+      write_error(res, result.error(), rid, request_language(req));
       return;
     }
     Reply& reply = result.value();

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "common/messages.hpp"
 #include "http/context.hpp"
 #include "security/auth_service.hpp"
 
@@ -56,7 +57,9 @@ class HttpServer {
 };
 
 // Writes the error envelope with the status that the code maps to.
-void write_error(httplib::Response& res, const Error& error, const std::string& request_id);
+// Messages are localised to `lang` (the request's Accept-Language; see common/messages.hpp).
+void write_error(httplib::Response& res, const Error& error, const std::string& request_id,
+                 Language lang = Language::en);
 int http_status(ErrorCode code);
 
 // The session cookie's name and header values.

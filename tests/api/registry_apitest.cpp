@@ -339,6 +339,48 @@ TEST_F(RegistryApi, MergeExportAndAnonymise) {
   EXPECT_EQ(server_->as("terenni").post(keep + "/anonymise", json::object()).status, 403);
 }
 
+TEST_F(RegistryApi, LegalHoldIsSetByCoordinatorsOnly) {
+  ApiClient k = server_->as("koordinator");
+  ApiClient w = server_->as("terenni");
+  Fam f = make_family(w, "Držený");
+  const std::string person = "/api/v1/people/" + std::to_string(f.child);
+  const std::string family = "/api/v1/families/" + std::to_string(f.id);
+
+  auto refused = w.patch(person, {{"version", 1}, {"legal_hold", true}});
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_TRUE(names_field(refused, "legal_hold"));
+  EXPECT_EQ(w.get(person).json["legal_hold"], false) << "nothing saved";
+  EXPECT_EQ(w.get(person).json["version"], 1);
+
+  auto held = k.patch(person, {{"version", 1}, {"legal_hold", true}});
+  ASSERT_EQ(held.status, 200) << held.body;
+  EXPECT_EQ(held.json["legal_hold"], true);
+  EXPECT_EQ(held.json["version"], 2);
+  EXPECT_EQ(k.patch(person, {{"version", 1}, {"legal_hold", false}}).status, 409);
+
+  auto fam = k.get(family);
+  auto fam_held = k.patch(family, {{"version", fam.json["version"]}, {"legal_hold", true}});
+  ASSERT_EQ(fam_held.status, 200) << fam_held.body;
+  EXPECT_EQ(fam_held.json["legal_hold"], true);
+  auto fam_w = w.patch(family, {{"version", fam_held.json["version"]}, {"legal_hold", false}});
+  EXPECT_EQ(fam_w.status, 422);
+  EXPECT_TRUE(names_field(fam_w, "legal_hold"));
+  auto audit = server_->as("admin").get("/api/v1/audit?entity=person&entity_id=" + std::to_string(f.child) + "&action=update");
+  ASSERT_EQ(audit.status, 200);
+  EXPECT_EQ(audit.json["total"], 1);
+
+  // The same refusal read in Czech: the web app sends Accept-Language with the language it shows.
+  httplib::Client cli("127.0.0.1", server_->port());
+  httplib::Headers h{{"Cookie", w.cookie}, {"X-CSRF-Token", w.csrf}, {"Accept-Language", "cs-CZ,cs;q=0.9"}};
+  auto cs = cli.Patch(person, h, json{{"version", 2}, {"legal_hold", false}}.dump(), "application/json");
+  ASSERT_TRUE(cs);
+  EXPECT_EQ(cs->status, 422);
+  auto body = json::parse(cs->body);
+  EXPECT_EQ(body["error"]["message"], "Některá pole nejsou vyplněna správně.");
+  EXPECT_EQ(body["error"]["fields"][0]["field"], "legal_hold");
+  EXPECT_EQ(body["error"]["fields"][0]["message"], "Blokaci výmazu smí nastavit jen koordinátor nebo správce.");
+}
+
 TEST_F(RegistryApi, PersonEndpointsAnswer404OutsideScope) {
   ApiClient t = server_->as("terenni");
   Fam f = make_family(t, "Papírový");

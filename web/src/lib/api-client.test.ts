@@ -33,6 +33,12 @@ describe('apiRequest', () => {
     expect(post?.body).toEqual({ a: 1 });
   });
 
+  it('asks for messages in the language of the app', async () => {
+    const server = mockServer({ 'GET /api/v1/thing': json({ ok: true }) });
+    await apiRequest('/thing', okSchema);
+    expect(server.calls[0]?.headers.get('Accept-Language')).toBe('cs');
+  });
+
   it('turns the error envelope into an ApiError with code, message, fields and request id', async () => {
     mockServer({
       'POST /api/v1/users': apiError(422, 'validation_failed', 'Some fields are invalid.', [

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { ApiError } from './api-error';
 import { getCsrfToken } from './csrf';
+import { currentLanguage } from './i18n';
 
 export const API_BASE = '/api/v1';
 
@@ -31,7 +32,8 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server answers error messages in the language the user reads the app in.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = getCsrfToken();
