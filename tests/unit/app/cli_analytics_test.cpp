@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -134,6 +135,22 @@ TEST(CliSimulate, GeneratesAScenarioAndSimulatesIt) {
   EXPECT_LE(d, 1.0);
   // Progress goes to stderr only: stdout parsed as JSON above.
   EXPECT_NE(run_kredo("simulate --scenario " + file + " --draws 2", true).out.find("2/2 draws"), std::string::npos);
+}
+
+TEST(CliSimulate, WritesTheComparisonReport) {
+  const std::string html = ::testing::TempDir() + "kredo-sim-report.html";
+  const std::string pdf = ::testing::TempDir() + "kredo-sim-report.pdf";
+  ASSERT_EQ(run_kredo("simulate --generate brno --draws 2 --quiet --report " + html).exit_code, 0);
+  ASSERT_EQ(run_kredo("simulate --generate brno --draws 2 --quiet --report " + pdf).exit_code, 0);
+  std::ifstream h(html);
+  const std::string page((std::istreambuf_iterator<char>(h)), std::istreambuf_iterator<char>());
+  EXPECT_NE(page.find("Porovnání pravidel přijímání do škol"), std::string::npos);
+  EXPECT_NE(page.find("<svg"), std::string::npos);
+  std::ifstream p(pdf, std::ios::binary);
+  std::string head(5, '\0');
+  p.read(head.data(), 5);
+  EXPECT_EQ(head, "%PDF-");
+  EXPECT_EQ(run_kredo("simulate --generate brno --draws 2 --quiet --report out.docx").exit_code, 2);
 }
 
 TEST(CliSimulate, BadInputExitsWithTwo) {
