@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
 import { useAttendance, useSaveAttendance } from '../api/attendance';
+import '../activities.css';
 import { attendanceStatuses, personLabel, type Activity, type AttendanceRecord, type AttendanceStatus } from '../types';
 
 export function RollCall({ activity }: { activity: Activity }) {

@@ -13,6 +13,7 @@ import { useActivities, useActivityTypes } from '../api/activities';
 import { CohortTable } from '../components/CohortTable';
 import { DriftingList } from '../components/DriftingList';
 import { ObservationsPanel } from '../components/ObservationsPanel';
+import '../activities.css';
 import { localName } from '../types';
 
 const PAGE_SIZE = 20;
