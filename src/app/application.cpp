@@ -22,8 +22,12 @@ Application::Application(const std::string& db_url, const Clock* clock, int db_c
   gdpr_ = std::make_unique<domain::GdprService>(*db_, *clock_, *collator_, *people_);
   schools_ = std::make_unique<domain::SchoolService>(*db_, *clock_);
   zapis_windows_ = std::make_unique<domain::ZapisWindowService>(*db_, *clock_);
+  activities_ = std::make_unique<domain::ActivityService>(*db_, *clock_);
+  competences_ = std::make_unique<domain::CompetenceService>(*db_, *clock_);
+  observations_ = std::make_unique<domain::ObservationService>(*db_, *clock_);
   services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, *families_, *people_, *gdpr_,
-                                                  *schools_, *zapis_windows_, 0, false});
+                                                  *schools_, *zapis_windows_, *activities_, *competences_,
+                                                  *observations_, 0, false});
 }
 
 Application::~Application() = default;

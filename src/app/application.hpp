@@ -40,6 +40,9 @@ class Application {
   std::unique_ptr<domain::GdprService> gdpr_;
   std::unique_ptr<domain::SchoolService> schools_;
   std::unique_ptr<domain::ZapisWindowService> zapis_windows_;
+  std::unique_ptr<domain::ActivityService> activities_;
+  std::unique_ptr<domain::CompetenceService> competences_;
+  std::unique_ptr<domain::ObservationService> observations_;
   std::unique_ptr<Services> services_;
 };
 

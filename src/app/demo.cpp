@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/application.hpp"
+#include "app/demo_activities.hpp"
 #include "domain/districts.hpp"
 #include "domain/registry_access.hpp"
 #include "security/audit.hpp"
@@ -313,6 +314,7 @@ Result<std::vector<std::string>> load_demo(Application& app, const std::string& 
   }
   lines.push_back(std::to_string(families) + " fictional families, " + std::to_string(people) + " people (" +
                   std::to_string(children) + " children)");
+  if (auto a = load_demo_activities(app, scale); a) lines.insert(lines.end(), a->begin(), a->end()); else return std::move(a).error();
   return lines;
 }
 

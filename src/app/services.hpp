@@ -7,6 +7,8 @@
 #include <string>
 
 #include "common/clock.hpp"
+#include "domain/activities.hpp"
+#include "domain/competences.hpp"
 #include "domain/families.hpp"
 #include "domain/gdpr.hpp"
 #include "domain/people.hpp"
@@ -28,6 +30,9 @@ struct Services {
   domain::GdprService& gdpr;
   domain::SchoolService& schools;
   domain::ZapisWindowService& zapis_windows;
+  domain::ActivityService& activities;
+  domain::CompetenceService& competences;
+  domain::ObservationService& observations;
   int schema_version = 0;
   bool secure_cookies = false;
 };

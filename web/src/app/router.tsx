@@ -1,5 +1,9 @@
 // Every address of the app. The same route table serves the browser and the tests.
 import { Navigate, type RouteObject } from 'react-router';
+import { ActivitiesRoute } from '@/features/activities/routes/ActivitiesRoute';
+import { ActivityRoute } from '@/features/activities/routes/ActivityRoute';
+import { CreateActivityRoute } from '@/features/activities/routes/CreateActivityRoute';
+import { PersonProgressRoute } from '@/features/activities/routes/PersonProgressRoute';
 import { AdminHomeRoute } from '@/features/admin/routes/AdminHomeRoute';
 import { SchoolSegregationRoute } from '@/features/analytics/routes/SchoolSegregationRoute';
 import { SegregationRoute } from '@/features/analytics/routes/SegregationRoute';
@@ -46,7 +50,15 @@ export const routes: RouteObject[] = [
       },
       { path: 'people/:personId', element: <PersonRoute /> },
       { path: 'people/:personId/edit', element: <EditPersonRoute /> },
-      { path: 'activities', element: <PlannedPlaceRoute place="activities" /> },
+      {
+        path: 'activities',
+        children: [
+          { index: true, element: <ActivitiesRoute /> },
+          { path: 'new', element: <CreateActivityRoute /> },
+          { path: 'people/:personId', element: <PersonProgressRoute /> },
+          { path: ':activityId', element: <ActivityRoute /> },
+        ],
+      },
       { path: 'enrollment', element: <PlannedPlaceRoute place="enrollment" /> },
       { path: 'schools', element: <PlannedPlaceRoute place="schools" /> },
       { path: 'reports', element: <PlannedPlaceRoute place="reports" /> },

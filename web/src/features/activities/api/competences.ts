@@ -1,0 +1,40 @@
+// Competence frameworks, assessments, progress per person and per cohort.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiRequest } from '@/lib/api-client';
+import { cohortSchema, frameworkSchema, progressSchema } from '../types';
+
+export function useFrameworks() {
+  return useQuery({
+    queryKey: ['activities', 'frameworks'],
+    queryFn: ({ signal }) => apiRequest('/competence-frameworks', z.object({ items: z.array(frameworkSchema) }), { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export const progressKey = (personId: number) => ['activities', 'progress', personId] as const;
+
+export function useProgress(personId: number) {
+  return useQuery({
+    queryKey: progressKey(personId),
+    queryFn: ({ signal }) => apiRequest(`/people/${personId}/competence-progress`, progressSchema, { signal }),
+  });
+}
+
+export function useCohort(framework: string) {
+  return useQuery({
+    queryKey: ['activities', 'cohort', framework],
+    queryFn: ({ signal }) => apiRequest('/assessments/cohort-progress', cohortSchema, { query: { framework }, signal }),
+  });
+}
+
+export type AssessmentBody = { person_id: number; date: string; note?: string; levels: Record<string, number> };
+
+export function useCreateAssessment(personId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: AssessmentBody) =>
+      apiRequest('/assessments', z.object({ id: z.number().int() }).passthrough(), { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: progressKey(personId) }),
+  });
+}
