@@ -34,6 +34,42 @@ constexpr const char* kMoveParticipation = "UPDATE participations SET person_id 
 constexpr const char* kMoveConsent = "UPDATE consents SET person_id = $1 WHERE id = $2";
 constexpr const char* kMoveRepresentative = "UPDATE consents SET representative_id = $1 WHERE id = $2";
 constexpr const char* kMoveSpecial = "UPDATE special_category SET person_id = $1 WHERE id = $2";
+// Records of the feature areas that point at a person and move with a merge (and back with its undo).
+// `by_id`: the table has its own id; otherwise `key` with the person column is the primary key, and a row
+// whose key the kept person already has stays with the merged-away record (nothing is counted twice).
+struct PersonReference {
+  const char* name;    // key in merges.moved
+  const char* table;
+  const char* key;     // id column, or the other half of the primary key
+  const char* column;  // the person column
+  bool by_id;
+};
+constexpr PersonReference kPersonReferences[] = {
+    {"attendance", "attendance", "activity_id", "person_id", false},
+    {"activity_participants", "activity_participants", "activity_id", "person_id", false},
+    {"group_members", "group_members", "group_id", "person_id", false},
+    {"assessments", "assessments", "id", "person_id", true},
+    {"observation_people", "observation_people", "observation_id", "person_id", false},
+    {"observation_speakers", "observations", "id", "speaker_person_id", true},
+};
+
+std::vector<std::int64_t> referenced_keys(storage::Transaction& tx, const PersonReference& r, std::int64_t from,
+                                          std::int64_t to) {
+  std::string sql = std::string("SELECT ") + r.key + " FROM " + r.table + " WHERE " + r.column + " = $1";
+  if (!r.by_id)
+    sql += std::string(" AND ") + r.key + " NOT IN (SELECT " + r.key + " FROM " + r.table + " WHERE " + r.column + " = $2)";
+  std::vector<std::int64_t> out;
+  for (const auto& row : r.by_id ? tx.query(sql, {from}) : tx.query(sql, {from, to})) out.push_back(row.i64(0));
+  return out;
+}
+
+void move_reference(storage::Transaction& tx, const PersonReference& r, std::int64_t key, std::int64_t from,
+                    std::int64_t to) {
+  tx.exec(std::string("UPDATE ") + r.table + " SET " + r.column + " = $1 WHERE " + r.key + " = $2 AND " + r.column +
+              " = $3",
+          {to, key, from});
+}
+
 constexpr const char* kMoveContact = "UPDATE contact_people SET person_id = $1 WHERE contact_id = $2 AND person_id = $3";
 
 constexpr const char* kMarkMerged =
@@ -117,6 +153,11 @@ Result<Person> GdprService::merge(const Actor& actor, std::int64_t person_id, st
   for (auto id : moved["consents_representative"]) tx->exec(kMoveRepresentative, {person_id, id.get<std::int64_t>()});
   for (auto id : moved["special_category"]) tx->exec(kMoveSpecial, {person_id, id.get<std::int64_t>()});
   for (auto id : moved["contacts"]) tx->exec(kMoveContact, {person_id, id.get<std::int64_t>(), duplicate_id});
+  for (const auto& ref : kPersonReferences) {
+    const auto keys = referenced_keys(*tx, ref, duplicate_id, person_id);
+    for (auto k : keys) move_reference(*tx, ref, k, duplicate_id, person_id);
+    moved[ref.name] = keys;
+  }
 
   const std::int64_t now = clock_.now();
   tx->exec(kMarkMerged, {person_id, format_utc(now), duplicate_id});
@@ -162,6 +203,9 @@ Result<Merge> GdprService::undo_merge(const Actor& actor, std::int64_t merge_id)
   for (auto id : moved["consents_representative"]) tx->exec(kMoveRepresentative, {dup, id.get<std::int64_t>()});
   for (auto id : moved["special_category"]) tx->exec(kMoveSpecial, {dup, id.get<std::int64_t>()});
   for (auto id : moved["contacts"]) tx->exec(kMoveContact, {dup, id.get<std::int64_t>(), keep});
+  for (const auto& ref : kPersonReferences)
+    if (moved.contains(ref.name))  // merges made before the area existed have no entry
+      for (auto k : moved[ref.name]) move_reference(*tx, ref, k.get<std::int64_t>(), keep, dup);
   tx->exec(kUnmarkMerged, {format_utc(now), dup});
   tx->exec(kTouchPerson, {format_utc(now), keep});
   tx->exec(kUndoMerge, {format_utc(now), merge_id});

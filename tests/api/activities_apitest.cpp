@@ -562,3 +562,46 @@ TEST_F(ActivitiesApi, DemoDataHasGroupsAttendanceAndQuotes) {
 
 }  // namespace
 }  // namespace kredo
+
+namespace kredo {
+namespace {
+
+// Merging a duplicate moves its attendance (and assessments, observations) to the kept record, so the
+// kept child's support hours count it; undoing the merge gives it back.
+TEST_F(ActivitiesApi, MergeMovesAttendanceAndUndoGivesItBack) {
+  auto c = server_->as("terenni");
+  auto k = server_->as("koordinator");
+  Fam f = make_family(c, "Slučovaná");
+  auto dup = c.post("/api/v1/people", {{"family_id", f.id}, {"role", "child"}, {"given_names", "Sarka"},
+                                       {"surname", "Slucovana"}, {"birth_date", "2019-02-03"}, {"gender", "female"},
+                                       {"confirm_not_duplicate", true}});
+  ASSERT_EQ(dup.status, 201) << dup.body;
+  const std::int64_t dup_id = dup.json["id"];
+  // The same session has both records (a roll-call made before anyone saw the duplicate), and a second one only the duplicate.
+  auto both = c.post("/api/v1/activities", activity({f.child, dup_id}, "child_group", "2025-04-01"));
+  auto only_dup = c.post("/api/v1/activities", activity({dup_id}, "child_group", "2025-04-08"));
+  ASSERT_EQ(both.status, 201) << both.body;
+  ASSERT_EQ(only_dup.status, 201) << only_dup.body;
+  ASSERT_EQ(put_attendance(c, both.json["id"], {{{"person_id", f.child}, {"status", "present"}},
+                                                {{"person_id", dup_id}, {"status", "present"}}}).status, 200);
+  ASSERT_EQ(put_attendance(c, only_dup.json["id"], {{{"person_id", dup_id}, {"status", "present"}}}).status, 200);
+  const std::string hours = "/api/v1/people/" + std::to_string(f.child) + "/support-hours?from=2025-04-01&to=2025-04-30";
+  EXPECT_EQ(c.get(hours).json["minutes"], 90);
+
+  auto keep = k.get("/api/v1/people/" + std::to_string(f.child));
+  auto merged = k.post("/api/v1/people/" + std::to_string(f.child) + "/merge",
+                       {{"duplicate_id", dup_id}, {"version", keep.json["version"]}});
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  // The session both were in is counted once; the duplicate's own session moves over.
+  EXPECT_EQ(c.get(hours).json["minutes"], 180);
+
+  auto merges = k.get("/api/v1/merges");
+  ASSERT_EQ(k.post("/api/v1/merges/" + std::to_string(merges.json["items"][0]["id"].get<long>()) + "/undo",
+                   json::object()).status, 200);
+  EXPECT_EQ(c.get(hours).json["minutes"], 90);
+  EXPECT_EQ(c.get("/api/v1/people/" + std::to_string(dup_id) + "/support-hours?from=2025-04-01&to=2025-04-30")
+                .json["minutes"], 180);
+}
+
+}  // namespace
+}  // namespace kredo
