@@ -15,6 +15,9 @@ import { FamilyRoute } from '@/features/families/routes/FamilyRoute';
 import { LoginRoute } from '@/features/auth/routes/LoginRoute';
 import { EditPersonRoute } from '@/features/people/routes/EditPersonRoute';
 import { NewPersonRoute } from '@/features/people/routes/NewPersonRoute';
+import { MergePersonRoute } from '@/features/people/routes/MergePersonRoute';
+import { MergesRoute } from '@/features/people/routes/MergesRoute';
+import { PeopleSearchRoute } from '@/features/people/routes/PeopleSearchRoute';
 import { PersonRoute } from '@/features/people/routes/PersonRoute';
 import { PlannedPlaceRoute } from '@/features/places/routes/PlannedPlaceRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
@@ -25,6 +28,7 @@ import { NotFoundRoute } from './routes/NotFoundRoute';
 import { AppShell } from './shell/AppShell';
 
 const adminOnly = ['admin'] as const;
+const registryManagers = ['coordinator', 'admin'] as const;
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -44,8 +48,16 @@ export const routes: RouteObject[] = [
           { path: ':familyId/people/new', element: <NewPersonRoute /> },
         ],
       },
-      { path: 'people/:personId', element: <PersonRoute /> },
-      { path: 'people/:personId/edit', element: <EditPersonRoute /> },
+      {
+        path: 'people',
+        children: [
+          { index: true, element: <PeopleSearchRoute /> },
+          { path: 'merges', element: <RequireRole roles={registryManagers}><MergesRoute /></RequireRole> },
+          { path: ':personId', element: <PersonRoute /> },
+          { path: ':personId/edit', element: <EditPersonRoute /> },
+          { path: ':personId/merge', element: <RequireRole roles={registryManagers}><MergePersonRoute /></RequireRole> },
+        ],
+      },
       { path: 'activities', element: <PlannedPlaceRoute place="activities" /> },
       { path: 'enrollment', element: <PlannedPlaceRoute place="enrollment" /> },
       { path: 'schools', element: <PlannedPlaceRoute place="schools" /> },
