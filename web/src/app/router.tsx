@@ -20,6 +20,9 @@ import { MergesRoute } from '@/features/people/routes/MergesRoute';
 import { PeopleSearchRoute } from '@/features/people/routes/PeopleSearchRoute';
 import { PersonRoute } from '@/features/people/routes/PersonRoute';
 import { PlannedPlaceRoute } from '@/features/places/routes/PlannedPlaceRoute';
+import { SchoolRoute } from '@/features/schools/routes/SchoolRoute';
+import { SchoolsRoute } from '@/features/schools/routes/SchoolsRoute';
+import { ZapisWindowsRoute } from '@/features/schools/routes/ZapisWindowsRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
 import { UsersRoute } from '@/features/users/routes/UsersRoute';
@@ -60,7 +63,14 @@ export const routes: RouteObject[] = [
       },
       { path: 'activities', element: <PlannedPlaceRoute place="activities" /> },
       { path: 'enrollment', element: <PlannedPlaceRoute place="enrollment" /> },
-      { path: 'schools', element: <PlannedPlaceRoute place="schools" /> },
+      {
+        path: 'schools',
+        children: [
+          { index: true, element: <SchoolsRoute /> },
+          { path: 'zapis-windows', element: <ZapisWindowsRoute /> },
+          { path: ':schoolId', element: <SchoolRoute /> },
+        ],
+      },
       { path: 'reports', element: <PlannedPlaceRoute place="reports" /> },
       {
         path: 'analytics',
