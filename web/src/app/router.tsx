@@ -15,6 +15,7 @@ import { FamilyRoute } from '@/features/families/routes/FamilyRoute';
 import { LoginRoute } from '@/features/auth/routes/LoginRoute';
 import { EditPersonRoute } from '@/features/people/routes/EditPersonRoute';
 import { NewPersonRoute } from '@/features/people/routes/NewPersonRoute';
+import { CoordinatorOnly } from '@/features/people/components/CoordinatorOnly';
 import { MergePersonRoute } from '@/features/people/routes/MergePersonRoute';
 import { MergesRoute } from '@/features/people/routes/MergesRoute';
 import { PeopleSearchRoute } from '@/features/people/routes/PeopleSearchRoute';
@@ -31,7 +32,6 @@ import { NotFoundRoute } from './routes/NotFoundRoute';
 import { AppShell } from './shell/AppShell';
 
 const adminOnly = ['admin'] as const;
-const registryManagers = ['coordinator', 'admin'] as const;
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginRoute /> },
@@ -55,10 +55,10 @@ export const routes: RouteObject[] = [
         path: 'people',
         children: [
           { index: true, element: <PeopleSearchRoute /> },
-          { path: 'merges', element: <RequireRole roles={registryManagers}><MergesRoute /></RequireRole> },
+          { path: 'merges', element: <CoordinatorOnly><MergesRoute /></CoordinatorOnly> },
           { path: ':personId', element: <PersonRoute /> },
           { path: ':personId/edit', element: <EditPersonRoute /> },
-          { path: ':personId/merge', element: <RequireRole roles={registryManagers}><MergePersonRoute /></RequireRole> },
+          { path: ':personId/merge', element: <CoordinatorOnly><MergePersonRoute /></CoordinatorOnly> },
         ],
       },
       { path: 'activities', element: <PlannedPlaceRoute place="activities" /> },
