@@ -75,7 +75,7 @@ export function CompositionForm({ schoolId }: { schoolId: number }) {
         <div className="form__row">
           <Field label={t('schools.composition.year')} required error={fieldErrorText(errors.school_year, t)}>
             {(control) => (
-              <select {...control} {...register('school_year')} className="input">
+              <select {...control} {...register('school_year')} className="input" defaultValue={initial.school_year}>
                 {years.map((y) => (
                   <option key={y} value={String(y)}>
                     {schoolYearLabel(y)}
@@ -86,7 +86,7 @@ export function CompositionForm({ schoolId }: { schoolId: number }) {
           </Field>
           <Field label={t('schools.composition.confidence')} required error={fieldErrorText(errors.confidence, t)}>
             {(control) => (
-              <select {...control} {...register('confidence')} className="input">
+              <select {...control} {...register('confidence')} className="input" defaultValue={initial.confidence}>
                 <EnumOptions values={confidences} prefix="schools.confidence" />
               </select>
             )}

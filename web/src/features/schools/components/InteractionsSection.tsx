@@ -83,7 +83,7 @@ function InteractionForm({ schoolId }: { schoolId: number }) {
         </Field>
         <Field label={t('schools.interactions.type')} required error={fieldErrorText(errors.type, t)}>
           {(control) => (
-            <select {...control} {...register('type')} className="input">
+            <select {...control} {...register('type')} className="input" defaultValue={initial.type}>
               <EnumOptions values={interactionTypes} prefix="schools.interactionType" />
             </select>
           )}

@@ -98,7 +98,7 @@ function OpennessForm({ schoolId }: { schoolId: number }) {
       <div className="form__row">
         <Field label={t('schools.openness.stance')} required error={fieldErrorText(errors.stance, t)}>
           {(control) => (
-            <select {...control} {...register('stance')} className="input">
+            <select {...control} {...register('stance')} className="input" defaultValue={initial.stance}>
               <EnumOptions values={stances} prefix="schools.stance" />
             </select>
           )}
