@@ -81,6 +81,7 @@ export function makeWindow(overrides: Partial<ZapisWindow> = {}): ZapisWindow {
 
 export const windowsReply = json({
   items: [
+    makeWindow({ school_year: 2027, school_year_label: '2027/28', from: '2027-04-01', to: '2027-04-30', version: 1 }),
     makeWindow(),
     makeWindow({ level: 'ms', from: '2026-03-15', to: '2026-04-15', version: 2 }),
     makeWindow({ school_year: 2025, school_year_label: '2025/26', from: '2025-04-01', to: '2025-04-30' }),

@@ -25,17 +25,24 @@ type Props = {
   level?: ZapisLevel;
   mayEdit: boolean;
   headingLevel?: 2 | 3;
+  /** How many school years around the coming zápis to show at first (all on request). */
+  around: number;
+  /** Offer adding the window of a school year that has none. */
+  mayAdd?: boolean;
 };
 
-export function ZapisWindowsSection({ level, mayEdit, headingLevel = 2 }: Props) {
+export function ZapisWindowsSection({ level, mayEdit, headingLevel = 2, around, mayAdd = false }: Props) {
   const { t } = useTranslation();
   const windows = useZapisWindows();
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const items = (windows.data ?? [])
+  const next = currentSchoolYearStart();
+  const all = (windows.data ?? [])
     .filter((w) => level === undefined || w.level === level)
     .sort((a, b) => b.school_year - a.school_year || a.level.localeCompare(b.level));
+  const items = showAll ? all : all.filter((w) => Math.abs(w.school_year - next) <= around);
   const key = (w: ZapisWindow) => `${w.level}-${w.school_year}`;
   return (
     <section className="section" aria-labelledby="zapis-title">
@@ -92,11 +99,19 @@ export function ZapisWindowsSection({ level, mayEdit, headingLevel = 2 }: Props)
           </table>
         </div>
       ) : null}
-      {mayEdit && windows.isSuccess ? (
+      {all.length > items.length || showAll ? (
+        <p>
+          <Button variant="ghost" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
+            {showAll ? t('schools.zapis.showNear') : t('schools.zapis.showAll', { count: all.length })}
+          </Button>
+        </p>
+      ) : null}
+      {mayEdit && mayAdd && windows.isSuccess ? (
         <details className="school-form">
           <summary>{t('schools.zapis.add')}</summary>
           <ZapisWindowForm
             level={level}
+            taken={(windows.data ?? []).map((w) => `${w.level}-${w.school_year}`)}
             onDone={(stored) => setSaved(`${t(`schools.zapis.levelName.${stored.level}`)} ${stored.school_year_label}`)}
           />
         </details>
@@ -131,17 +146,21 @@ type FormProps = {
   level?: ZapisLevel;
   schoolYear?: number;
   existing?: ZapisWindow;
+  /** "level-year" of the windows that exist (a new one is offered only for the other years). */
+  taken?: string[];
   onDone: (stored: ZapisWindow) => void;
   onCancel?: () => void;
 };
 
-function ZapisWindowForm({ level, schoolYear, existing, onDone, onCancel }: FormProps) {
+function ZapisWindowForm({ level, schoolYear, existing, taken = [], onDone, onCancel }: FormProps) {
   const { t } = useTranslation();
   const mutation = usePutZapisWindow();
   const [unplaced, setUnplaced] = useState<ServerFieldError[]>([]);
   const next = currentSchoolYearStart();
   const [pickLevel, setPickLevel] = useState<ZapisLevel>(existing?.level ?? level ?? 'zs');
-  const [pickYear, setPickYear] = useState<number>(existing?.school_year ?? schoolYear ?? next);
+  const freeYears = Array.from({ length: 18 }, (_, i) => next - 5 + i).filter((y) => !taken.includes(`${pickLevel}-${y}`));
+  const [chosenYear, setPickYear] = useState<number | null>(existing?.school_year ?? schoolYear ?? null);
+  const pickYear = chosenYear !== null && (existing || freeYears.includes(chosenYear)) ? chosenYear : (freeYears[0] ?? next);
   const {
     register,
     handleSubmit,
@@ -192,7 +211,7 @@ function ZapisWindowForm({ level, schoolYear, existing, onDone, onCancel }: Form
           <Field label={t('schools.zapis.schoolYear')} required>
             {(control) => (
               <select {...control} className="input" value={pickYear} onChange={(e) => setPickYear(Number(e.target.value))}>
-                {[next - 1, next, next + 1, next + 2].map((y) => (
+                {freeYears.map((y) => (
                   <option key={y} value={y}>
                     {schoolYearLabel(y)}
                   </option>

@@ -139,7 +139,7 @@ function SchoolPage({ school }: { school: SchoolDetail }) {
       <InteractionsSection schoolId={school.id} items={school.interactions} mayLog={mayLog} />
       {/* Incidents (issue 5) go here: see IncidentsSlot. */}
       <IncidentsSlot schoolId={school.id} />
-      <ZapisWindowsSection level={zapisLevelOf(school.type)} mayEdit={manages} />
+      <ZapisWindowsSection level={zapisLevelOf(school.type)} mayEdit={manages} around={1} />
       <p>
         <Link to="/schools/zapis-windows">{t('schools.zapis.allLink')}</Link>
       </p>

@@ -13,7 +13,7 @@ export function ZapisWindowsRoute() {
     <>
       <Breadcrumbs items={[{ label: t('places.schools.name'), to: '/schools' }]} />
       <PageHeader title={t('schools.zapis.title')} lead={t('schools.zapis.lead')} />
-      <ZapisWindowsSection mayEdit={role === 'coordinator' || role === 'admin'} headingLevel={2} />
+      <ZapisWindowsSection mayEdit={role === 'coordinator' || role === 'admin'} headingLevel={2} around={2} mayAdd />
     </>
   );
 }

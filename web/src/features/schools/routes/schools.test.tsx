@@ -1,5 +1,6 @@
 // Školy: the list (search, filters, Czech order from the server), a school's page and its forms.
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '@/testing/render-app';
 import { apiError, json, makeUser, mockServer, sessionRoutes, type RecordedRequest } from '@/testing/mock-server';
@@ -124,10 +125,13 @@ describe('Školy › stránka školy', () => {
     expect(screen.getByText('20. 11. 2026 · Schůzka · terenni')).toBeTruthy();
     expect(document.querySelector('[data-slot="school-incidents"]')).toBeTruthy();
     const zapis = await screen.findByRole('table', { name: 'Termíny zápisu podle školních let' });
+    // The coming zápis (2027/28) and a year either side; the rest on request.
     expect(within(zapis).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual([
+      '2027/281. 4. 2027 – 30. 4. 2027koordinator',
       '2026/271. 4. 2026 – 30. 4. 2026koordinator',
-      '2025/261. 4. 2025 – 30. 4. 2025koordinator',
     ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Zobrazit všechny roky (3 termíny)' }));
+    expect(within(zapis).getAllByRole('row')).toHaveLength(4);
     // An analyst reads, but records nothing.
     expect(screen.queryByRole('button', { name: 'Uložit jednání' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Uložit hodnocení' })).toBeNull();
@@ -140,7 +144,7 @@ describe('Školy › stránka školy', () => {
     const server = mockServer(
       routes(worker, {
         'GET /api/v1/schools/7': () => json(makeSchoolDetail({ interactions: items })),
-        'POST /api/v1/schools/7/interactions': (req: RecordedRequest) => {
+        'POST /api/v1/schools/7/interactions': () => {
           if (first) {
             first = false;
             return apiError(422, 'validation_failed', 'Some fields are invalid.', [{ field: 'summary', message: 'Summary is too long.' }]);
@@ -258,7 +262,7 @@ describe('Školy › stránka školy', () => {
     const { user } = renderApp('/schools/zapis-windows');
     expect(await screen.findByRole('heading', { level: 1, name: 'Termíny zápisu' })).toBeTruthy();
     const table = await screen.findByRole('table', { name: 'Termíny zápisu podle školních let' });
-    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    expect(within(table).getAllByRole('row')).toHaveLength(5);
     await user.click(screen.getByText('Přidat termín pro další školní rok'));
     await user.selectOptions(screen.getByLabelText(/^Stupeň/), 'ms');
     await user.selectOptions(screen.getByLabelText(/^Školní rok/), '2027');
