@@ -21,3 +21,9 @@ export async function apiOk(page, method, path, body) {
   if (r.status >= 300) throw new Error(`${method} ${path} answered ${r.status}: ${JSON.stringify(r.json)}`);
   return r.json;
 }
+
+/** E2E_TIMEOUT_MS (default: support's 15 s) for every wait of this page: lets a heavily loaded machine run the tests. */
+export function patient(page) {
+  const ms = Number(process.env.E2E_TIMEOUT_MS);
+  if (Number.isFinite(ms) && ms > 0) page.setDefaultTimeout(ms);
+}

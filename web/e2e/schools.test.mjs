@@ -3,7 +3,7 @@
 // test are the list, the school page and its forms.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiOk } from './api.mjs';
+import { apiOk, patient } from './api.mjs';
 import { baseUrl, heading, logIn, withPage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
@@ -33,6 +33,7 @@ let schoolId = 0;
 
 test('coordinator finds a school without diacritics, reads its composition and records openness and a contact', async (t) => {
   await withPage(t, async (page) => {
+    patient(page);
     await logIn(page, 'koordinator');
     await heading(page, 'Dnes').waitFor();
     schoolId = (await createSchool(page)).id;
@@ -80,6 +81,7 @@ test('coordinator finds a school without diacritics, reads its composition and r
 
 test('coordinator changes a zápis window with its version, then puts it back', async (t) => {
   await withPage(t, async (page) => {
+    patient(page);
     await logIn(page, 'koordinator');
     await heading(page, 'Dnes').waitFor();
     await page.goto(`${baseUrl}/schools/zapis-windows`);
@@ -110,6 +112,7 @@ test('worker reads the school and logs a contact, but records no openness and ed
   await withPage(
     t,
     async (page) => {
+      patient(page);
       await logIn(page, 'terenni');
       await heading(page, 'Dnes').waitFor();
       assert.ok(schoolId > 0, 'the first test created the school');

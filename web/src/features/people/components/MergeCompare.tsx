@@ -6,7 +6,7 @@ import { formatIsoDate } from '@/lib/format';
 import { useLanguage } from '@/lib/use-language';
 import type { Person } from '../types';
 
-type Row = { label: string; keep: string; merge: string };
+type Row = { label: string; keep: string; merge: string; /** Always differs; not marked. */ plain?: boolean };
 
 export function MergeCompare({ keep, merge }: { keep: Person; merge: Person }) {
   const { t } = useTranslation();
@@ -16,7 +16,7 @@ export function MergeCompare({ keep, merge }: { keep: Person; merge: Person }) {
   const none = '—';
   const familyName = (p: Person, name: string | undefined) => name ?? t('registryExtra.merge.familyNo', { id: p.family_id });
   const rows: Row[] = [
-    { label: t('registryExtra.merge.row.record'), keep: `#${keep.id}`, merge: `#${merge.id}` },
+    { label: t('registryExtra.merge.row.record'), keep: `#${keep.id}`, merge: `#${merge.id}`, plain: true },
     { label: t('people.givenNames'), keep: keep.given_names, merge: merge.given_names },
     { label: t('people.surname'), keep: keep.surname, merge: merge.surname },
     { label: t('people.preferredName'), keep: keep.preferred_name ?? none, merge: merge.preferred_name ?? none },
@@ -54,7 +54,7 @@ export function MergeCompare({ keep, merge }: { keep: Person; merge: Person }) {
         </thead>
         <tbody>
           {rows.map((row) => {
-            const differs = row.keep !== row.merge;
+            const differs = !row.plain && row.keep !== row.merge;
             return (
               <tr key={row.label} className={differs ? 'compare__differs' : undefined}>
                 <th scope="row">{row.label}</th>

@@ -86,7 +86,7 @@ export function MergesRoute() {
                 <td data-label={t('registryExtra.merges.state')}>
                   <MergeState merge={m} />
                 </td>
-                <td data-label={t('common.actions')}>
+                <td data-label={canUndo(m) ? t('common.actions') : undefined}>
                   {canUndo(m) ? (
                     <Button
                       variant="secondary"

@@ -35,7 +35,7 @@ export function CompositionSection({ school, mayEdit }: { school: SchoolDetail; 
             <CompositionChart points={points} thresholds={th} />
           </figure>
           <div className="table-scroll">
-            <table className="table table--compact composition-table">
+            <table className="table table--compact table--stack composition-table">
               <caption>{t('schools.composition.tableCaption')}</caption>
               <thead>
                 <tr>
@@ -52,14 +52,16 @@ export function CompositionSection({ school, mayEdit }: { school: SchoolDetail; 
                 {school.composition.map((e) => (
                   <tr key={e.id}>
                     <th scope="row">{schoolYearLabel(e.school_year)}</th>
-                    <td>{formatShare(e.roma_share, lang)}</td>
-                    <td>{formatShare(e.disadvantaged_share, lang)}</td>
-                    <td>
+                    <td data-label={t('schools.composition.roma')}>{formatShare(e.roma_share, lang)}</td>
+                    <td data-label={t('schools.composition.disadvantaged')}>{formatShare(e.disadvantaged_share, lang)}</td>
+                    <td data-label={t('schools.composition.status')}>
                       <SegregationBadge status={e.segregation_status} />
                     </td>
-                    <td>{e.source}</td>
-                    <td className="nowrap">{formatIsoDate(e.estimated_on, lang)}</td>
-                    <td>{t(`schools.confidence.${e.confidence}`)}</td>
+                    <td data-label={t('schools.composition.source')}>{e.source}</td>
+                    <td data-label={t('schools.composition.estimatedOn')} className="nowrap">
+                      {formatIsoDate(e.estimated_on, lang)}
+                    </td>
+                    <td data-label={t('schools.composition.confidence')}>{t(`schools.confidence.${e.confidence}`)}</td>
                   </tr>
                 ))}
               </tbody>

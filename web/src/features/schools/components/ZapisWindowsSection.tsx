@@ -54,7 +54,7 @@ export function ZapisWindowsSection({ level, mayEdit, headingLevel = 2, around, 
       {windows.isSuccess && items.length === 0 ? <p>{t('schools.zapis.empty')}</p> : null}
       {items.length > 0 ? (
         <div className="table-scroll">
-          <table className="table table--compact zapis-table">
+          <table className="table table--compact table--stack zapis-table">
             <caption className="visually-hidden">{t('schools.zapis.caption')}</caption>
             <thead>
               <tr>
@@ -126,11 +126,11 @@ function WindowRow({ window: w, showLevel, mayEdit, onEdit }: { window: ZapisWin
   return (
     <tr>
       <th scope="row">{w.school_year_label}</th>
-      {showLevel ? <td>{t(`schools.zapis.levelName.${w.level}`)}</td> : null}
-      <td className="nowrap">
+      {showLevel ? <td data-label={t('schools.zapis.level')}>{t(`schools.zapis.levelName.${w.level}`)}</td> : null}
+      <td data-label={t('schools.zapis.window')} className="nowrap">
         {formatIsoDate(w.from, lang)} – {formatIsoDate(w.to, lang)}
       </td>
-      <td className="small">{w.updated_by ? t('schools.zapis.changedBy', { name: w.updated_by }) : '—'}</td>
+      <td data-label={t('schools.zapis.changed')} className="small">{w.updated_by ? t('schools.zapis.changedBy', { name: w.updated_by }) : '—'}</td>
       {mayEdit ? (
         <td>
           <Button variant="secondary" className="btn--small" onClick={onEdit}>
