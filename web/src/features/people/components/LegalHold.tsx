@@ -31,6 +31,8 @@ export function LegalHoldPanel({ target, version, held, headingLevel = 3 }: Lega
   const headingId = useId();
   const mutation = useSetLegalHold(target);
   const [saved, setSaved] = useState<boolean | null>(null);
+  // A server that does not know the flag answers 200 and ignores it: say so instead of claiming success.
+  const [ignored, setIgnored] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const isOn = held === true;
   const error = mutation.error;
@@ -44,7 +46,12 @@ export function LegalHoldPanel({ target, version, held, headingLevel = 3 }: Lega
       <p className="legal-hold__state" aria-live="polite">
         <strong>{isOn ? t(`registryExtra.legalHold.on.${who}`) : t(`registryExtra.legalHold.off.${who}`)}</strong>
       </p>
-      {saved !== null && !mutation.isError ? (
+      {ignored ? (
+        <Alert tone="warning" title={t('registryExtra.legalHold.ignoredTitle')}>
+          <p>{t('registryExtra.legalHold.ignoredBody')}</p>
+        </Alert>
+      ) : null}
+      {saved !== null && !mutation.isError && !ignored ? (
         <Alert tone="success" title={saved ? t('registryExtra.legalHold.setDone') : t('registryExtra.legalHold.clearDone')} />
       ) : null}
       {conflict ? (
@@ -60,7 +67,17 @@ export function LegalHoldPanel({ target, version, held, headingLevel = 3 }: Lega
         busy={mutation.isPending}
         onClick={() => {
           setSaved(null);
-          mutation.mutate({ version, legalHold: !isOn }, { onSuccess: () => setSaved(!isOn) });
+          setIgnored(false);
+          const wanted = !isOn;
+          mutation.mutate(
+            { version, legalHold: wanted },
+            {
+              onSuccess: (record) => {
+                if (record.legal_hold === wanted) setSaved(wanted);
+                else setIgnored(true);
+              },
+            },
+          );
         }}
       >
         {isOn ? t('registryExtra.legalHold.clear') : t('registryExtra.legalHold.set')}

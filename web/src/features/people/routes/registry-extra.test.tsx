@@ -256,6 +256,15 @@ describe('Právní blokace', () => {
     expect(screen.getByRole('button', { name: 'Zrušit právní blokaci' })).toBeTruthy();
   });
 
+  it('says so when the server answers 200 but did not store the flag', async () => {
+    mockServer(base(coordinator, { 'PATCH /api/v1/people/11': json(makePerson({ legal_hold: false, version: 3 })) }));
+    const { user } = renderApp('/people/11');
+    await screen.findByRole('heading', { level: 1, name: 'Jana Dvořáková' });
+    await user.click(screen.getByRole('button', { name: 'Nastavit právní blokaci' }));
+    expect(await screen.findByText('Právní blokaci se nepodařilo uložit')).toBeTruthy();
+    expect(screen.queryByText('Právní blokace byla nastavena.')).toBeNull();
+  });
+
   it('a stale version (409) reloads the record and says so', async () => {
     const server = mockServer(
       base(coordinator, { 'PATCH /api/v1/people/11': apiError(409, 'conflict', 'Stale version.', undefined, { current: makePerson({ version: 5 }) }) }),
