@@ -1,11 +1,15 @@
 // Rodiny › Hledat osoby, merging duplicate records (with undo) and the legal-hold flag.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '@/testing/render-app';
 import { apiError, json, makeUser, mockServer, sessionRoutes, type RecordedRequest } from '@/testing/mock-server';
 import { districts, listReply, makeFamily, makeListItem, makePerson, teamsReply } from '@/testing/registry-fixtures';
 import type { User } from '@/types/user';
 import type { Merge, PersonListItem } from '../types';
+
+// Generous waits: these tests render whole pages, which a loaded machine can take seconds to do.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const worker = makeUser({ id: 3, username: 'terenni', role: 'worker', team: 'Sever' });
 const coordinator = makeUser({ id: 2, username: 'koordinator', role: 'coordinator' });

@@ -1,5 +1,5 @@
 // Školy: the list (search, filters, Czech order from the server), a school's page and its forms.
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '@/testing/render-app';
@@ -18,6 +18,10 @@ import {
 import type { User } from '@/types/user';
 import { confidences, interactionTypes, schoolTypes, segregationStatuses, stances, zapisLevels } from '../types';
 import { cs, en } from '@/i18n/resources';
+
+// Generous waits: these tests render whole pages, which a loaded machine can take seconds to do.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const worker = makeUser({ id: 3, username: 'terenni', role: 'worker', team: 'Sever' });
 const coordinator = makeUser({ id: 2, username: 'koordinator', role: 'coordinator' });
