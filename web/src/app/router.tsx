@@ -19,8 +19,15 @@ import { FamilyRoute } from '@/features/families/routes/FamilyRoute';
 import { LoginRoute } from '@/features/auth/routes/LoginRoute';
 import { EditPersonRoute } from '@/features/people/routes/EditPersonRoute';
 import { NewPersonRoute } from '@/features/people/routes/NewPersonRoute';
+import { CoordinatorOnly } from '@/features/people/components/CoordinatorOnly';
+import { MergePersonRoute } from '@/features/people/routes/MergePersonRoute';
+import { MergesRoute } from '@/features/people/routes/MergesRoute';
+import { PeopleSearchRoute } from '@/features/people/routes/PeopleSearchRoute';
 import { PersonRoute } from '@/features/people/routes/PersonRoute';
 import { PlannedPlaceRoute } from '@/features/places/routes/PlannedPlaceRoute';
+import { SchoolRoute } from '@/features/schools/routes/SchoolRoute';
+import { SchoolsRoute } from '@/features/schools/routes/SchoolsRoute';
+import { ZapisWindowsRoute } from '@/features/schools/routes/ZapisWindowsRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
 import { UsersRoute } from '@/features/users/routes/UsersRoute';
@@ -48,8 +55,16 @@ export const routes: RouteObject[] = [
           { path: ':familyId/people/new', element: <NewPersonRoute /> },
         ],
       },
-      { path: 'people/:personId', element: <PersonRoute /> },
-      { path: 'people/:personId/edit', element: <EditPersonRoute /> },
+      {
+        path: 'people',
+        children: [
+          { index: true, element: <PeopleSearchRoute /> },
+          { path: 'merges', element: <CoordinatorOnly><MergesRoute /></CoordinatorOnly> },
+          { path: ':personId', element: <PersonRoute /> },
+          { path: ':personId/edit', element: <EditPersonRoute /> },
+          { path: ':personId/merge', element: <CoordinatorOnly><MergePersonRoute /></CoordinatorOnly> },
+        ],
+      },
       {
         path: 'activities',
         children: [
@@ -60,7 +75,14 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'enrollment', element: <PlannedPlaceRoute place="enrollment" /> },
-      { path: 'schools', element: <PlannedPlaceRoute place="schools" /> },
+      {
+        path: 'schools',
+        children: [
+          { index: true, element: <SchoolsRoute /> },
+          { path: 'zapis-windows', element: <ZapisWindowsRoute /> },
+          { path: ':schoolId', element: <SchoolRoute /> },
+        ],
+      },
       { path: 'reports', element: <PlannedPlaceRoute place="reports" /> },
       {
         path: 'analytics',

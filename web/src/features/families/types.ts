@@ -30,6 +30,8 @@ export const familySchema = z.object({
   closed_reason: z.string().nullable(),
   address: addressSchema,
   members: z.array(personSummarySchema),
+  /** A retention hold on the whole family (coordinator/admin set it). */
+  legal_hold: z.boolean().optional(),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -113,6 +113,9 @@ export const personSchema = z.object({
   consents: z.array(consentSchema),
   special_category: z.array(specialItemSchema).nullable(),
   special_category_visible: z.boolean(),
+  /** A retention hold: the person cannot be anonymised (coordinator/admin set it). */
+  legal_hold: z.boolean().optional(),
+  anonymised: z.boolean().optional(),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -123,3 +126,28 @@ export function personName(p: { given_names: string; surname: string; preferred_
   const preferred = p.preferred_name && p.preferred_name !== p.given_names ? ` (${p.preferred_name})` : '';
   return `${p.given_names}${preferred} ${p.surname}`;
 }
+
+/** A row of GET /people: enough to find a person and open their page. */
+export const personListItemSchema = z.object({
+  id: idSchema,
+  given_names: z.string(),
+  surname: z.string(),
+  preferred_name: z.string().nullable(),
+  birth_date: z.string(),
+  role: z.enum(personRoles),
+  family_id: idSchema,
+  family_name: z.string(),
+});
+export type PersonListItem = z.infer<typeof personListItemSchema>;
+
+/** A merge of a duplicate record into a surviving one; undoable until `undo_until`. */
+export const mergeSchema = z.object({
+  id: idSchema,
+  person_id: idSchema,
+  duplicate_id: idSchema,
+  merged_at: z.string(),
+  merged_by: z.string(),
+  undo_until: z.string(),
+  undone_at: z.string().nullable(),
+});
+export type Merge = z.infer<typeof mergeSchema>;

@@ -11,6 +11,8 @@ import { useFamily } from '../api/get-family';
 import { useTeams } from '../api/get-teams';
 import { EditFamilyForm } from '../components/EditFamilyForm';
 import type { FamilyRouteState } from './FamilyRoute';
+import { useMe } from '@/features/auth/api/get-me';
+import { LegalHoldPanel } from '@/features/people/components/LegalHold';
 
 export function EditFamilyRoute() {
   const { t } = useTranslation();
@@ -19,6 +21,8 @@ export function EditFamilyRoute() {
   const family = useFamily(id);
   const districts = useDistricts();
   const teams = useTeams();
+  const me = useMe().data;
+  const mayHold = me?.role === 'coordinator' || me?.role === 'admin';
   const crumbs = [{ label: t('places.families.name'), to: '/families' }];
 
   if (family.isPending || districts.isPending || teams.isPending) return <Loading />;
@@ -51,6 +55,16 @@ export function EditFamilyRoute() {
           navigate(`/families/${saved.id}`, { state });
         }}
       />
+      {mayHold ? (
+        <section className="panel" aria-label={t('registryExtra.legalHold.title')}>
+          <LegalHoldPanel
+            target={{ kind: 'family', id: family.data.id }}
+            version={family.data.version}
+            held={family.data.legal_hold}
+            headingLevel={2}
+          />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -13,6 +13,7 @@ import { FAMILIES_PAGE_SIZE, familySorts, useFamilies, type FamilyFilters, type 
 import { FamiliesTable } from '../components/FamiliesTable';
 import { FamilyFiltersForm } from '../components/FamilyFiltersForm';
 import { familyStatuses } from '../types';
+import { RegistryTabs } from '@/features/people/components/RegistryTabs';
 
 export function filtersFromParams(params: URLSearchParams): FamilyFilters {
   const status = params.get('status') ?? '';
@@ -58,6 +59,7 @@ export function FamiliesRoute() {
   return (
     <>
       <PageHeader title={t('places.families.name')} lead={t('families.list.lead')} actions={createLink} />
+      <RegistryTabs />
       <FamilyFiltersForm value={filters} onApply={(f) => apply(f)} />
       {families.isPending ? <Loading /> : null}
       {families.isError ? (

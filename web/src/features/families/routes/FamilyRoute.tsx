@@ -17,6 +17,7 @@ import { FamilyStatusBadge } from '../components/FamilyStatusBadge';
 import { MembersList } from '../components/MembersList';
 import { Timeline } from '../components/Timeline';
 import type { Family } from '../types';
+import { LegalHoldBadge } from '@/features/people/components/LegalHold';
 
 export type FamilyRouteState = { saved?: boolean; created?: boolean };
 
@@ -65,6 +66,12 @@ function FamilyPage({ family }: { family: Family }) {
             <FamilyStatusBadge status={family.status} /> {district}
             {' · '}
             {family.keyworker ? t('families.page.keyworkerIs', { name: family.keyworker.username }) : t('families.noKeyworker')}
+            {family.legal_hold ? (
+              <>
+                {' · '}
+                <LegalHoldBadge held={family.legal_hold} />
+              </>
+            ) : null}
           </>
         }
         actions={

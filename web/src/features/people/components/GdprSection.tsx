@@ -10,6 +10,7 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { isApiError } from '@/lib/api-error';
 import { exportHtmlUrl, exportJsonUrl, useAnonymisePerson } from '../api/gdpr';
 import type { Person } from '../types';
+import { LegalHoldPanel } from './LegalHold';
 
 export function GdprSection({ person, showAudit }: { person: Person; showAudit: boolean }) {
   const { t } = useTranslation();
@@ -40,6 +41,17 @@ export function GdprSection({ person, showAudit }: { person: Person; showAudit: 
           <Link to={`/admin/audit?entity=person&entity_id=${person.id}`}>{t('people.gdpr.auditLink')}</Link>
         </p>
       ) : null}
+      <LegalHoldPanel target={{ kind: 'person', id: person.id }} version={person.version} held={person.legal_hold} />
+      <h3>{t('registryExtra.merge.sectionTitle')}</h3>
+      <p>{t('registryExtra.merge.sectionExplain')}</p>
+      <ul className="link-list">
+        <li>
+          <Link to={`/people/${person.id}/merge`}>{t('registryExtra.merge.start')}</Link>
+        </li>
+        <li>
+          <Link to="/people/merges">{t('registryExtra.merge.recentLink')}</Link>
+        </li>
+      </ul>
       <h3>{t('people.gdpr.anonymiseTitle')}</h3>
       <p>{t('people.gdpr.anonymiseExplain')}</p>
       {done ? <Alert tone="success" title={t('people.gdpr.anonymised')} /> : null}

@@ -12,6 +12,7 @@ import { useFamily } from '@/features/families/api/get-family';
 import { useIdParam } from '@/lib/use-id-param';
 import { usePerson } from '../api/get-person';
 import { GdprSection } from '../components/GdprSection';
+import { LegalHoldBadge } from '../components/LegalHold';
 import { PersonLine } from '../components/PersonFacts';
 import { PersonPanels } from '../components/PersonPanels';
 import { personName, type Person } from '../types';
@@ -55,7 +56,17 @@ function PersonPage({ person }: { person: Person }) {
       <Breadcrumbs items={[{ label: t('places.families.name'), to: '/families' }, ...familyCrumb]} />
       <PageHeader
         title={personName(person)}
-        lead={<PersonLine person={person} />}
+        lead={
+          <>
+            <PersonLine person={person} />
+            {person.legal_hold ? (
+              <>
+                {' '}
+                <LegalHoldBadge held={person.legal_hold} />
+              </>
+            ) : null}
+          </>
+        }
         actions={
           <Link to={`/people/${person.id}/edit`} className="btn btn--secondary">
             {t('people.edit')}
