@@ -313,6 +313,7 @@ Result<std::vector<std::string>> load_demo(Application& app, const std::string& 
   }
   lines.push_back(std::to_string(families) + " fictional families, " + std::to_string(people) + " people (" +
                   std::to_string(children) + " children)");
+  if (auto st = load_demo_enrollment(app, lines); !st) return std::move(st).error();
   return lines;
 }
 

@@ -7,10 +7,12 @@
 #include <string>
 
 #include "common/clock.hpp"
+#include "domain/enrollment.hpp"
 #include "domain/families.hpp"
 #include "domain/gdpr.hpp"
 #include "domain/people.hpp"
 #include "domain/schools.hpp"
+#include "domain/tasks.hpp"
 #include "domain/users.hpp"
 #include "domain/zapis_windows.hpp"
 #include "security/auth_service.hpp"
@@ -28,6 +30,8 @@ struct Services {
   domain::GdprService& gdpr;
   domain::SchoolService& schools;
   domain::ZapisWindowService& zapis_windows;
+  domain::EnrollmentService& enrollment;
+  domain::TaskService& tasks;
   int schema_version = 0;
   bool secure_cookies = false;
 };
