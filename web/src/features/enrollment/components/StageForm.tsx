@@ -51,6 +51,7 @@ export function StageForm({ enrollment, onReload }: StageFormProps) {
   const mutation = useRecordStage(enrollment.id);
   const [unplaced, setUnplaced] = useState<ServerFieldError[]>([]);
   const [recorded, setRecorded] = useState<StageRecorded | null>(null);
+  const initialStage = nextStage(enrollment.stage, enrollment.decision.decision);
   const {
     register,
     handleSubmit,
@@ -60,7 +61,7 @@ export function StageForm({ enrollment, onReload }: StageFormProps) {
   } = useForm<StageFormValues>({
     resolver: zodResolver(stageFormSchema),
     defaultValues: {
-      stage: nextStage(enrollment.stage, enrollment.decision.decision),
+      stage: initialStage,
       date: todayIso(),
       note: '',
       number: '',
@@ -110,7 +111,7 @@ export function StageForm({ enrollment, onReload }: StageFormProps) {
       <div className="form__row">
         <Field label={t('enrollment.form.stage')} required error={err('stage')}>
           {(control) => (
-            <select {...control} {...register('stage')} className="input">
+            <select {...control} {...register('stage')} className="input" defaultValue={initialStage}>
               <EnumOptions values={enrollmentStages} prefix="enrollment.stage" />
             </select>
           )}
