@@ -213,7 +213,7 @@ TEST_P(Enrollment, StagesAppealDeadlineAndLateFlag) {
   won.outcome = "granted";
   won.outcome_date = "2026-06-01";
   ASSERT_TRUE(stage(c, won).ok());
-  EXPECT_EQ(c.enrolled_school_status, "almost_all");
+  EXPECT_EQ(c.enrolled_school_status, "more_than_half");
   EXPECT_EQ(c.enrolled_non_segregated, false);
   EXPECT_EQ(c.events.size(), 6u);
 }

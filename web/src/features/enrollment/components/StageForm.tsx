@@ -14,9 +14,7 @@ import { FormErrorSummary } from '@/components/ui/FormErrorSummary';
 import { fieldErrorText } from '@/components/ui/field-error';
 import { isApiError, type FieldError as ServerFieldError } from '@/lib/api-error';
 import { todayIso } from '@/lib/dates';
-import { formatIsoDate } from '@/lib/format';
 import { applyServerFieldErrors } from '@/lib/server-field-errors';
-import { useLanguage } from '@/lib/use-language';
 import { stageFormSchema, toStageBody, useRecordStage, type StageFormValues } from '../api/record-stage';
 import { nextStage } from '../lib/labels';
 import {
@@ -43,14 +41,17 @@ const fields = [
   'attending',
 ] as const;
 
-type StageFormProps = { enrollment: EnrollmentCase; onReload: () => void };
+type StageFormProps = {
+  enrollment: EnrollmentCase;
+  onReload: () => void;
+  /** Called after a save; the page shows the result, since a new version remounts this form. */
+  onRecorded: (result: StageRecorded) => void;
+};
 
-export function StageForm({ enrollment, onReload }: StageFormProps) {
+export function StageForm({ enrollment, onReload, onRecorded }: StageFormProps) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const mutation = useRecordStage(enrollment.id);
   const [unplaced, setUnplaced] = useState<ServerFieldError[]>([]);
-  const [recorded, setRecorded] = useState<StageRecorded | null>(null);
   const initialStage = nextStage(enrollment.stage, enrollment.decision.decision);
   const {
     register,
@@ -79,9 +80,8 @@ export function StageForm({ enrollment, onReload }: StageFormProps) {
 
   const onSubmit = handleSubmit((values) => {
     setUnplaced([]);
-    setRecorded(null);
     mutation.mutate(toStageBody(values, enrollment.version), {
-      onSuccess: (result) => setRecorded(result),
+      onSuccess: (result) => onRecorded(result),
       onError: (error) => setUnplaced(applyServerFieldErrors(error, setError, fields)),
     });
   });
@@ -90,14 +90,6 @@ export function StageForm({ enrollment, onReload }: StageFormProps) {
   return (
     <form className="form form--medium" onSubmit={onSubmit} noValidate aria-labelledby="stage-form-title">
       <h2 id="stage-form-title">{t('enrollment.form.title')}</h2>
-      {recorded ? (
-        <Alert tone="success" title={t('enrollment.form.saved', { stage: t(`enrollment.stage.${recorded.stage}`) })} />
-      ) : null}
-      {recorded?.warnings.map((w) => (
-        <Alert key={w.code} tone="warning" title={t('enrollment.appeal.lateTitle')}>
-          <p>{t('enrollment.appeal.lateBody', { deadline: w.deadline ? formatIsoDate(w.deadline, lang) : '' })}</p>
-        </Alert>
-      ))}
       {conflict ? (
         <Alert tone="warning" title={t('enrollment.form.conflictTitle')}>
           <p>{t('enrollment.form.conflictBody')}</p>

@@ -1,5 +1,6 @@
 // A child's enrollment pathway: the stages reached, every computed date with its legal basis, the
 // outcome, the tasks it asks for, and the form to record the next stage.
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/Alert';
@@ -13,7 +14,7 @@ import { useLanguage } from '@/lib/use-language';
 import { usePathway } from '../api/get-pathway';
 import { StageForm } from '../components/StageForm';
 import { basisIn } from '../lib/labels';
-import type { Pathway } from '../types';
+import type { Pathway, StageRecorded } from '../types';
 import '../enrollment.css';
 
 export function PathwayRoute() {
@@ -48,6 +49,7 @@ export function PathwayRoute() {
 function PathwayPage({ pathway, onReload }: { pathway: Pathway; onReload: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const [recorded, setRecorded] = useState<StageRecorded | null>(null);
   const c = pathway.case;
   const name = `${c.child.given_names} ${c.child.surname}`;
   return (
@@ -161,7 +163,23 @@ function PathwayPage({ pathway, onReload }: { pathway: Pathway; onReload: () => 
       ) : null}
 
       <section className="section">
-        <StageForm key={c.version} enrollment={c} onReload={onReload} />
+        {recorded ? (
+          <Alert tone="success" title={t('enrollment.form.saved', { stage: t(`enrollment.stage.${recorded.stage}`) })} />
+        ) : null}
+        {recorded?.warnings.map((w) => (
+          <Alert key={w.code} tone="warning" title={t('enrollment.appeal.lateTitle')}>
+            <p>{t('enrollment.appeal.lateBody', { deadline: w.deadline ? formatIsoDate(w.deadline, lang) : '' })}</p>
+          </Alert>
+        ))}
+        <StageForm
+          key={c.version}
+          enrollment={c}
+          onReload={() => {
+            setRecorded(null);
+            onReload();
+          }}
+          onRecorded={setRecorded}
+        />
       </section>
     </>
   );

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '@/testing/render-app';
 import { apiError, json, makeUser, mockServer, noContent, sessionRoutes } from '@/testing/mock-server';
@@ -15,6 +15,9 @@ const funnel = {
   suppressed: [],
   suppression_threshold: 0,
 };
+
+// The machine running the suite may be busy: give asynchronous queries more time.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
