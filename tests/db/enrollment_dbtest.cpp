@@ -265,8 +265,11 @@ TEST_P(Enrollment, ScopeConcurrencyAndTasks) {
   EXPECT_EQ(cells["enrolled_non_segregated"].count, 1);
   EXPECT_EQ(cells["started_attending"].count, 1);
   auto fa = enrollment().funnel(as("anna"), 2026, "");
-  for (const auto& cell : fa->cells)
-    if (cell.key == "cases") EXPECT_TRUE(cell.suppressed);
+  for (const auto& cell : fa->cells) {
+    if (cell.key == "cases") {
+      EXPECT_TRUE(cell.suppressed);
+    }
+  }
 }
 
 TEST_P(Enrollment, CalendarFeedTokensAreHashedRotatedAndRevoked) {

@@ -70,8 +70,11 @@ TEST(ICalendar, WritesAllDayEventsWithCrlf) {
   EXPECT_NE(ics.find("\r\nSUMMARY:A. Č. – Poslední den\\, k odvolání\r\n"), std::string::npos);
   EXPECT_EQ(ics.substr(ics.size() - 15), "END:VCALENDAR\r\n");
   // Every line break is CRLF.
-  for (std::size_t i = 0; i < ics.size(); ++i)
-    if (ics[i] == '\n') EXPECT_EQ(ics[i - 1], '\r') << i;
+  for (std::size_t i = 0; i < ics.size(); ++i) {
+    if (ics[i] == '\n') {
+      EXPECT_EQ(ics[i - 1], '\r') << i;
+    }
+  }
 }
 
 }  // namespace
