@@ -177,7 +177,8 @@ TEST_F(EnrollmentApi, PathwayWithADecisionBeforeTheApplicationAndALateAppeal) {
   EXPECT_EQ((*find_key(p.json["stages"], "stage", "started_attending"))["reached"], false);
 
   // Filing the appeal closed the deadline task.
-  for (const auto& t : c.get("/api/v1/tasks?scope=mine").json["items"])
+  const auto after = c.get("/api/v1/tasks?scope=mine");
+  for (const auto& t : after.json["items"])
     EXPECT_FALSE(t["case_id"] == k["id"] && t["kind"] == "appeal_deadline") << t.dump();
 
   // The appeal is won: enrolled at Vzorová 12 (estimated 62 % Roma on the decision date): segregated.
@@ -265,7 +266,8 @@ TEST_F(EnrollmentApi, TasksDoneReopenAndScopes) {
   ASSERT_EQ(stage(c, k, {{"stage", "decision"}, {"date", "2026-05-20"}, {"decision", "admitted"}}).status, 201);
   ASSERT_EQ(stage(c, k, {{"stage", "started_attending"}, {"date", "2026-09-01"}}).status, 201);
   json task;
-  for (const auto& t : c.get("/api/v1/tasks?scope=mine").json["items"])
+  const auto mine = c.get("/api/v1/tasks?scope=mine");
+  for (const auto& t : mine.json["items"])
     if (t["case_id"] == k["id"] && t["kind"] == "check_3_months") task = t;
   ASSERT_TRUE(task.is_object());
   EXPECT_EQ(task["due_date"], "2026-12-01");
