@@ -18,6 +18,7 @@ void register_calendar_routes(http::HttpServer& server, app::Services& services)
 void register_zapis_window_routes(http::HttpServer& server, app::Services& services);
 void register_school_routes(http::HttpServer& server, app::Services& services);
 void register_activity_routes(http::HttpServer& server, app::Services& services);
+void register_enrollment_routes(http::HttpServer& server, app::Services& services);
 
 inline void register_all_routes(http::HttpServer& server, app::Services& services) {
   register_health_routes(server, services);
@@ -32,6 +33,7 @@ inline void register_all_routes(http::HttpServer& server, app::Services& service
   register_zapis_window_routes(server, services);
   register_school_routes(server, services);
   register_activity_routes(server, services);
+  register_enrollment_routes(server, services);
 }
 
 }  // namespace kredo::api

@@ -43,6 +43,8 @@ class Application {
   std::unique_ptr<domain::ActivityService> activities_;
   std::unique_ptr<domain::CompetenceService> competences_;
   std::unique_ptr<domain::ObservationService> observations_;
+  std::unique_ptr<domain::EnrollmentService> enrollment_;
+  std::unique_ptr<domain::TaskService> tasks_;
   std::unique_ptr<Services> services_;
 };
 
@@ -50,5 +52,7 @@ class Application {
 // the demo users exist already. Returns a line per demo login for the console.
 inline constexpr const char* kDemoPassword = "Demo-heslo-2026";
 Result<std::vector<std::string>> load_demo(Application& app, const std::string& scale);
+// Demo schools (when none exist) and enrollment cases; called at the end of load_demo (demo_enrollment.cpp).
+Status load_demo_enrollment(Application& app, std::vector<std::string>& lines);
 
 }  // namespace kredo::app

@@ -315,6 +315,7 @@ Result<std::vector<std::string>> load_demo(Application& app, const std::string& 
   lines.push_back(std::to_string(families) + " fictional families, " + std::to_string(people) + " people (" +
                   std::to_string(children) + " children)");
   if (auto a = load_demo_activities(app, scale); a) lines.insert(lines.end(), a->begin(), a->end()); else return std::move(a).error();
+  if (auto st = load_demo_enrollment(app, lines); !st) return std::move(st).error();
   return lines;
 }
 

@@ -9,10 +9,12 @@
 #include "common/clock.hpp"
 #include "domain/activities.hpp"
 #include "domain/competences.hpp"
+#include "domain/enrollment.hpp"
 #include "domain/families.hpp"
 #include "domain/gdpr.hpp"
 #include "domain/people.hpp"
 #include "domain/schools.hpp"
+#include "domain/tasks.hpp"
 #include "domain/users.hpp"
 #include "domain/zapis_windows.hpp"
 #include "security/auth_service.hpp"
@@ -33,6 +35,8 @@ struct Services {
   domain::ActivityService& activities;
   domain::CompetenceService& competences;
   domain::ObservationService& observations;
+  domain::EnrollmentService& enrollment;
+  domain::TaskService& tasks;
   int schema_version = 0;
   bool secure_cookies = false;
 };

@@ -86,6 +86,12 @@ TEST_F(AnalyticsApi, SimulatesTheBrnoLikeCityWithEveryMechanism) {
 
 TEST_F(AnalyticsApi, BrnoSchoolsPerSchoolYearFromCompositionEstimates) {
   auto c = server_->as("koordinator");
+  {
+    // The demo's fictional schools come with composition estimates (demo_enrollment.cpp): start from none.
+    auto tx = server_->app().db().begin(storage::TxMode::write);
+    tx->exec("DELETE FROM school_composition");
+    tx->commit();
+  }
   auto empty = c.get("/api/v1/analytics/school-segregation?level=zs");
   ASSERT_EQ(empty.status, 200) << empty.body;
   EXPECT_TRUE(empty.json["years"].empty());

@@ -13,6 +13,9 @@ import { RequireAuth } from '@/features/auth/components/RequireAuth';
 import { RequireRole } from '@/features/auth/components/RequireRole';
 import { ChangePasswordRoute } from '@/features/auth/routes/ChangePasswordRoute';
 import { CreateFamilyRoute } from '@/features/families/routes/CreateFamilyRoute';
+import { EnrollmentBoardRoute } from '@/features/enrollment/routes/EnrollmentBoardRoute';
+import { PathwayRoute } from '@/features/enrollment/routes/PathwayRoute';
+import { TodayRoute } from '@/features/enrollment/routes/TodayRoute';
 import { EditFamilyRoute } from '@/features/families/routes/EditFamilyRoute';
 import { FamiliesRoute } from '@/features/families/routes/FamiliesRoute';
 import { FamilyRoute } from '@/features/families/routes/FamilyRoute';
@@ -44,7 +47,7 @@ export const routes: RouteObject[] = [
     element: <RequireAuth>{(user) => <AppShell user={user} />}</RequireAuth>,
     children: [
       { index: true, element: <Navigate to={HOME_PATH} replace /> },
-      { path: 'today', element: <PlannedPlaceRoute place="today" /> },
+      { path: 'today', element: <TodayRoute /> },
       {
         path: 'families',
         children: [
@@ -74,7 +77,13 @@ export const routes: RouteObject[] = [
           { path: ':activityId', element: <ActivityRoute /> },
         ],
       },
-      { path: 'enrollment', element: <PlannedPlaceRoute place="enrollment" /> },
+      {
+        path: 'enrollment',
+        children: [
+          { index: true, element: <EnrollmentBoardRoute /> },
+          { path: ':caseId', element: <PathwayRoute /> },
+        ],
+      },
       {
         path: 'schools',
         children: [

@@ -29,8 +29,8 @@ describe('app shell', () => {
 
   it('shows an honest empty state for places not built yet', async () => {
     mockServer(sessionRoutes(makeUser()));
-    renderApp('/enrollment');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Zápis' })).toBeTruthy();
+    renderApp('/schools');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Školy' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Tato část se teprve připravuje' })).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });
