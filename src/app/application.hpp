@@ -40,6 +40,8 @@ class Application {
   std::unique_ptr<domain::GdprService> gdpr_;
   std::unique_ptr<domain::SchoolService> schools_;
   std::unique_ptr<domain::ZapisWindowService> zapis_windows_;
+  std::unique_ptr<domain::DocumentService> documents_;
+  std::unique_ptr<domain::IncidentService> incidents_;
   std::unique_ptr<Services> services_;
 };
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/application.hpp"
+#include "app/demo_incidents.hpp"
 #include "domain/districts.hpp"
 #include "domain/registry_access.hpp"
 #include "security/audit.hpp"
@@ -313,6 +314,7 @@ Result<std::vector<std::string>> load_demo(Application& app, const std::string& 
   }
   lines.push_back(std::to_string(families) + " fictional families, " + std::to_string(people) + " people (" +
                   std::to_string(children) + " children)");
+  if (auto st = load_demo_incidents(app); !st) return std::move(st).error();  // demo_incidents.cpp
   return lines;
 }
 

@@ -7,7 +7,9 @@
 #include <string>
 
 #include "common/clock.hpp"
+#include "domain/documents.hpp"
 #include "domain/families.hpp"
+#include "domain/incidents.hpp"
 #include "domain/gdpr.hpp"
 #include "domain/people.hpp"
 #include "domain/schools.hpp"
@@ -28,6 +30,8 @@ struct Services {
   domain::GdprService& gdpr;
   domain::SchoolService& schools;
   domain::ZapisWindowService& zapis_windows;
+  domain::DocumentService& documents;
+  domain::IncidentService& incidents;
   int schema_version = 0;
   bool secure_cookies = false;
 };
