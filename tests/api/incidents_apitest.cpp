@@ -269,8 +269,11 @@ TEST_F(IncidentsApi, StatisticsForAnalystsAreSuppressed) {
   auto a = server_->as("analytik").get("/api/v1/incidents/stats");
   ASSERT_EQ(a.status, 200) << a.body;
   EXPECT_EQ(a.json["suppression_threshold"], 5);
-  for (const auto& row : a.json["rows"])
-    if (!row["count"].is_null()) EXPECT_GE(row["count"].get<int>(), 5);
+  for (const auto& row : a.json["rows"]) {
+    if (!row["count"].is_null()) {
+      EXPECT_GE(row["count"].get<int>(), 5);
+    }
+  }
   EXPECT_FALSE(a.body.find("description") != std::string::npos);
   auto k = server_->as("koordinator").get("/api/v1/incidents/stats");
   ASSERT_EQ(k.status, 200);

@@ -214,8 +214,11 @@ TEST_P(Incidents, StatisticsSuppressSmallCountsForAnalysts) {
   EXPECT_EQ(anon->suppression_threshold, 5);
   EXPECT_EQ(anon->total, 7);
   for (const auto& row : anon->rows) {
-    if (row.type == "refused") EXPECT_EQ(row.count, 5);
-    else EXPECT_FALSE(row.count) << row.type;
+    if (row.type == "refused") {
+      EXPECT_EQ(row.count, 5);
+    } else {
+      EXPECT_FALSE(row.count) << row.type;
+    }
   }
   auto range = incidents().stats(as("koord"), "2026-09-11", "");
   ASSERT_TRUE(range.ok());

@@ -16,6 +16,9 @@ import { LoginRoute } from '@/features/auth/routes/LoginRoute';
 import { EditPersonRoute } from '@/features/people/routes/EditPersonRoute';
 import { NewPersonRoute } from '@/features/people/routes/NewPersonRoute';
 import { PersonRoute } from '@/features/people/routes/PersonRoute';
+import { IncidentRoute } from '@/features/incidents/routes/IncidentRoute';
+import { IncidentsRoute } from '@/features/incidents/routes/IncidentsRoute';
+import { NewIncidentRoute } from '@/features/incidents/routes/NewIncidentRoute';
 import { PlannedPlaceRoute } from '@/features/places/routes/PlannedPlaceRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
@@ -50,6 +53,14 @@ export const routes: RouteObject[] = [
       { path: 'enrollment', element: <PlannedPlaceRoute place="enrollment" /> },
       { path: 'schools', element: <PlannedPlaceRoute place="schools" /> },
       { path: 'reports', element: <PlannedPlaceRoute place="reports" /> },
+      {
+        path: 'incidents',
+        children: [
+          { index: true, element: <IncidentsRoute /> },
+          { path: 'new', element: <NewIncidentRoute /> },
+          { path: ':incidentId', element: <IncidentRoute /> },
+        ],
+      },
       {
         path: 'analytics',
         children: [
