@@ -233,6 +233,7 @@ TEST_P(Documents, EditingATemplateMakesANewVersionUsedFromThenOn) {
   auto bad = docs().add_template_version(as("koord"), "deferral_request", v);
   ASSERT_FALSE(bad.ok());
   EXPECT_TRUE(has_field(bad.error(), "body"));
+  v.body = "Žádám o odklad pro {{child_name}}.";
   EXPECT_EQ(docs().add_template_version(as("koord"), "no_such_code", v).error().code, ErrorCode::not_found);
 
   domain::GenerateDocument g;
@@ -251,7 +252,7 @@ TEST_P(Documents, WhereToTurnGuideInCzechAndRomaniFallback) {
   ASSERT_TRUE(cs.ok());
   const std::string text = testing::pdf_text(*cs);
   for (const char* s : {"Kam se obrátit", "Veřejný ochránce práv", "Údolní 39, Brno", "Česká školní inspekce",
-                        "Krajský úřad Jihomoravského kraje", "15 dnů"})
+                        "Krajský úřad", "IQ Roma servis"})
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
   EXPECT_EQ(text.find("Strana 2"), std::string::npos) << "one page";
   auto rom = docs().where_to_turn_pdf(as("anna"), "rom");
