@@ -88,6 +88,7 @@ TEST_F(IncidentsApi, TemplatesAreListedAndVersionedByCoordinators) {
   v["base_version"] = 2;
   v["body"] = "{{unclosed";
   expect_field_error(koord.post(path, v), "body");
+  v["body"] = app["body"];
   EXPECT_EQ(koord.post("/api/v1/document-templates/nothing/versions", v).status, 404);
   auto versions = koord.get(path);
   ASSERT_EQ(versions.status, 200);
