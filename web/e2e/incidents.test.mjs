@@ -35,7 +35,7 @@ test('worker records an incident with evidence and an appeal; the deadline is co
     await page.getByRole('link', { name: 'poznamky.txt' }).waitFor();
 
     // An appeal delivered on Thu 16 Apr 2026: 15 days end on 1 May (holiday), so Mon 4 May.
-    await page.getByLabel(/^Krok/).selectOption('appeal');
+    await page.getByRole('combobox', { name: /^Krok/ }).selectOption('appeal');
     await page.getByLabel(/^Rozhodnutí doručeno dne/).fill('2026-04-16');
     await page.getByRole('button', { name: 'Přidat krok' }).click();
     await page.getByText('Krok je uložený.').waitFor();
@@ -50,6 +50,7 @@ test('worker records an incident with evidence and an appeal; the deadline is co
 test('analyst sees the statistics only', async (t) => {
   await withPage(t, async (page) => {
     await logIn(page, 'analytik');
+    await heading(page, 'Dnes').waitFor();
     await page.goto(`${baseUrl}/incidents`);
     await heading(page, 'Incidenty').waitFor();
     await page.getByRole('table').waitFor();
