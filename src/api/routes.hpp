@@ -19,6 +19,8 @@ void register_zapis_window_routes(http::HttpServer& server, app::Services& servi
 void register_school_routes(http::HttpServer& server, app::Services& services);
 void register_activity_routes(http::HttpServer& server, app::Services& services);
 void register_enrollment_routes(http::HttpServer& server, app::Services& services);
+void register_document_routes(http::HttpServer& server, app::Services& services);
+void register_incident_routes(http::HttpServer& server, app::Services& services);
 
 inline void register_all_routes(http::HttpServer& server, app::Services& services) {
   register_health_routes(server, services);
@@ -34,6 +36,8 @@ inline void register_all_routes(http::HttpServer& server, app::Services& service
   register_school_routes(server, services);
   register_activity_routes(server, services);
   register_enrollment_routes(server, services);
+  register_document_routes(server, services);
+  register_incident_routes(server, services);
 }
 
 }  // namespace kredo::api

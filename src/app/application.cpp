@@ -27,9 +27,12 @@ Application::Application(const std::string& db_url, const Clock* clock, int db_c
   observations_ = std::make_unique<domain::ObservationService>(*db_, *clock_);
   enrollment_ = std::make_unique<domain::EnrollmentService>(*db_, *clock_);
   tasks_ = std::make_unique<domain::TaskService>(*db_, *clock_);
+  documents_ = std::make_unique<domain::DocumentService>(*db_, *clock_);
+  incidents_ = std::make_unique<domain::IncidentService>(*db_, *clock_);
   services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, *families_, *people_, *gdpr_,
                                                   *schools_, *zapis_windows_, *activities_, *competences_,
-                                                  *observations_, *enrollment_, *tasks_, 0, false});
+                                                  *observations_, *enrollment_, *tasks_, *documents_, *incidents_,
+                                                  0, false});
 }
 
 Application::~Application() = default;

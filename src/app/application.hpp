@@ -45,6 +45,8 @@ class Application {
   std::unique_ptr<domain::ObservationService> observations_;
   std::unique_ptr<domain::EnrollmentService> enrollment_;
   std::unique_ptr<domain::TaskService> tasks_;
+  std::unique_ptr<domain::DocumentService> documents_;
+  std::unique_ptr<domain::IncidentService> incidents_;
   std::unique_ptr<Services> services_;
 };
 

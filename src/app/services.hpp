@@ -10,7 +10,9 @@
 #include "domain/activities.hpp"
 #include "domain/competences.hpp"
 #include "domain/enrollment.hpp"
+#include "domain/documents.hpp"
 #include "domain/families.hpp"
+#include "domain/incidents.hpp"
 #include "domain/gdpr.hpp"
 #include "domain/people.hpp"
 #include "domain/schools.hpp"
@@ -37,6 +39,8 @@ struct Services {
   domain::ObservationService& observations;
   domain::EnrollmentService& enrollment;
   domain::TaskService& tasks;
+  domain::DocumentService& documents;
+  domain::IncidentService& incidents;
   int schema_version = 0;
   bool secure_cookies = false;
 };

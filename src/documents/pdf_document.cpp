@@ -169,6 +169,16 @@ void PdfDocument::field(const std::string& label, const std::string& value) {
   g_object_unref(b);
 }
 
+void PdfDocument::block(const std::string& text, double indent, bool bold, Align align) {
+  const double x = impl_->content_width() * std::clamp(indent, 0.0, 0.9);
+  PangoLayout* l = impl_->layout(text, impl_->content_width() - x, bold, 10.5, align);
+  const double h = impl_->height_of(l);
+  impl_->ensure_room(h);
+  impl_->draw(l, impl_->margin + x, impl_->y);
+  impl_->y += h + 3;
+  g_object_unref(l);
+}
+
 void PdfDocument::spacer(double mm) { impl_->y += mm * kPointsPerMm; }
 
 void PdfDocument::page_break() { impl_->new_page(); }

@@ -55,6 +55,9 @@ class PdfDocument {
   void paragraph(const std::string& text, bool bold = false, Align align = Align::left, double size_pt = 10.5);
   // Lines of "label: value", the label in bold.
   void field(const std::string& label, const std::string& value);
+  // A short block of text (an address, a signature) starting at `indent` (a fraction of the text
+  // width from the left margin); kept on one page.
+  void block(const std::string& text, double indent, bool bold = false, Align align = Align::left);
   void spacer(double mm);
   void table(const Table& table);
   void bar_chart(const BarChart& chart);

@@ -204,15 +204,15 @@ void HttpServer::configure() {
   });
 }
 
-void HttpServer::route(Method method, const std::string& pattern, Access access, Handler handler) {
-  auto wrapped = [this, access, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+void HttpServer::route(Method method, const std::string& pattern, Access access, Handler handler, Body body) {
+  auto wrapped = [this, access, body, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     std::string rid = req.get_header_value(kRequestIdHeader);
     if (!valid_request_id(rid)) rid = security::random_hex(8);
     res.set_header(kRequestIdHeader, rid);
     RequestContext ctx{req, res, rid, req.remote_addr, std::nullopt};
 
     const bool multipart = req.is_multipart_form_data();
-    if (!multipart && req.body.size() > options_.json_limit) {
+    if (!multipart && body == Body::json && req.body.size() > options_.json_limit) {
       write_error(res, Error{ErrorCode::payload_too_large,
                              "The request body is larger than " + std::to_string(options_.json_limit / 1024) + " KiB.",
                              {}, {}},

@@ -32,6 +32,8 @@ struct ServerOptions {
 
 enum class Method { get, post, put, patch, del };
 enum class Access { open, login };
+// json: a non-multipart body is limited to json_limit; upload: a raw body (a file) may reach upload_limit.
+enum class Body { json, upload };
 
 using Handler = std::function<HandlerResult(RequestContext&)>;
 
@@ -40,7 +42,7 @@ class HttpServer {
   HttpServer(ServerOptions options, security::AuthService& auth);
   ~HttpServer();
 
-  void route(Method method, const std::string& pattern, Access access, Handler handler);
+  void route(Method method, const std::string& pattern, Access access, Handler handler, Body body = Body::json);
   // Binds and returns the port (useful with port 0); throws with a clear message on failure.
   int bind();
   // Serves until stop(); returns false if the server could not listen.

@@ -27,6 +27,9 @@ import { MergePersonRoute } from '@/features/people/routes/MergePersonRoute';
 import { MergesRoute } from '@/features/people/routes/MergesRoute';
 import { PeopleSearchRoute } from '@/features/people/routes/PeopleSearchRoute';
 import { PersonRoute } from '@/features/people/routes/PersonRoute';
+import { IncidentRoute } from '@/features/incidents/routes/IncidentRoute';
+import { IncidentsRoute } from '@/features/incidents/routes/IncidentsRoute';
+import { NewIncidentRoute } from '@/features/incidents/routes/NewIncidentRoute';
 import { PlannedPlaceRoute } from '@/features/places/routes/PlannedPlaceRoute';
 import { SchoolRoute } from '@/features/schools/routes/SchoolRoute';
 import { SchoolsRoute } from '@/features/schools/routes/SchoolsRoute';
@@ -93,6 +96,14 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'reports', element: <PlannedPlaceRoute place="reports" /> },
+      {
+        path: 'incidents',
+        children: [
+          { index: true, element: <IncidentsRoute /> },
+          { path: 'new', element: <NewIncidentRoute /> },
+          { path: ':incidentId', element: <IncidentRoute /> },
+        ],
+      },
       {
         path: 'analytics',
         children: [

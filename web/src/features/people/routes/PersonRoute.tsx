@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { QueryError } from '@/components/ui/QueryError';
 import { useMe } from '@/features/auth/api/get-me';
 import { useFamily } from '@/features/families/api/get-family';
+import { DocumentsSection } from '@/features/documents/components/DocumentsSection'; // documents (issue 5)
 import { useIdParam } from '@/lib/use-id-param';
 import { usePerson } from '../api/get-person';
 import { GdprSection } from '../components/GdprSection';
@@ -109,6 +110,8 @@ function PersonPage({ person }: { person: Person }) {
         ) : null}
       </dl>
       <PersonPanels person={person} members={members} />
+      {/* documents (issue 5): letters for parents */}
+      <DocumentsSection person={person} members={members} />
       {mayManage ? <GdprSection person={person} showAudit={me?.role === 'admin'} /> : null}
     </>
   );

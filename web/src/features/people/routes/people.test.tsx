@@ -20,6 +20,10 @@ function routes(user: User = worker, extra = {}) {
     'GET /api/v1/users': apiError(403, 'forbidden', 'Admins only.'),
     'GET /api/v1/families/5': json(makeFamily()),
     'GET /api/v1/people/11': json(makePerson()),
+    // documents section (issue 5)
+    'GET /api/v1/document-templates': json({ items: [] }),
+    'GET /api/v1/people/11/documents': json({ items: [] }),
+    'GET /api/v1/people/12/documents': json({ items: [] }),
     ...extra,
   };
 }
