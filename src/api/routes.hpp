@@ -17,6 +17,7 @@ void register_gdpr_routes(http::HttpServer& server, app::Services& services);
 void register_calendar_routes(http::HttpServer& server, app::Services& services);
 void register_zapis_window_routes(http::HttpServer& server, app::Services& services);
 void register_school_routes(http::HttpServer& server, app::Services& services);
+void register_report_routes(http::HttpServer& server, app::Services& services);
 
 inline void register_all_routes(http::HttpServer& server, app::Services& services) {
   register_health_routes(server, services);
@@ -30,6 +31,7 @@ inline void register_all_routes(http::HttpServer& server, app::Services& service
   register_calendar_routes(server, services);
   register_zapis_window_routes(server, services);
   register_school_routes(server, services);
+  register_report_routes(server, services);
 }
 
 }  // namespace kredo::api

@@ -22,8 +22,9 @@ Application::Application(const std::string& db_url, const Clock* clock, int db_c
   gdpr_ = std::make_unique<domain::GdprService>(*db_, *clock_, *collator_, *people_);
   schools_ = std::make_unique<domain::SchoolService>(*db_, *clock_);
   zapis_windows_ = std::make_unique<domain::ZapisWindowService>(*db_, *clock_);
+  reports_ = std::make_unique<reports::ReportService>(*db_, *clock_);
   services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, *families_, *people_, *gdpr_,
-                                                  *schools_, *zapis_windows_, 0, false});
+                                                  *schools_, *zapis_windows_, 0, false, *reports_});
 }
 
 Application::~Application() = default;

@@ -40,6 +40,7 @@ class Application {
   std::unique_ptr<domain::GdprService> gdpr_;
   std::unique_ptr<domain::SchoolService> schools_;
   std::unique_ptr<domain::ZapisWindowService> zapis_windows_;
+  std::unique_ptr<reports::ReportService> reports_;
   std::unique_ptr<Services> services_;
 };
 

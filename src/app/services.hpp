@@ -13,6 +13,7 @@
 #include "domain/schools.hpp"
 #include "domain/users.hpp"
 #include "domain/zapis_windows.hpp"
+#include "reports/report_service.hpp"
 #include "security/auth_service.hpp"
 #include "storage/db/db.hpp"
 
@@ -30,6 +31,7 @@ struct Services {
   domain::ZapisWindowService& zapis_windows;
   int schema_version = 0;
   bool secure_cookies = false;
+  reports::ReportService& reports;
 };
 
 }  // namespace kredo::app

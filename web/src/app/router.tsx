@@ -17,6 +17,10 @@ import { EditPersonRoute } from '@/features/people/routes/EditPersonRoute';
 import { NewPersonRoute } from '@/features/people/routes/NewPersonRoute';
 import { PersonRoute } from '@/features/people/routes/PersonRoute';
 import { PlannedPlaceRoute } from '@/features/places/routes/PlannedPlaceRoute';
+import { DashboardRoute } from '@/features/reports/routes/DashboardRoute';
+import { ImpactRoute } from '@/features/reports/routes/ImpactRoute';
+import { ReportRoute } from '@/features/reports/routes/ReportRoute';
+import { ReportsRoute } from '@/features/reports/routes/ReportsRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
 import { UsersRoute } from '@/features/users/routes/UsersRoute';
@@ -49,7 +53,15 @@ export const routes: RouteObject[] = [
       { path: 'activities', element: <PlannedPlaceRoute place="activities" /> },
       { path: 'enrollment', element: <PlannedPlaceRoute place="enrollment" /> },
       { path: 'schools', element: <PlannedPlaceRoute place="schools" /> },
-      { path: 'reports', element: <PlannedPlaceRoute place="reports" /> },
+      {
+        path: 'reports',
+        children: [
+          { index: true, element: <ReportsRoute /> },
+          { path: 'dashboard', element: <DashboardRoute /> },
+          { path: 'impact', element: <ImpactRoute /> },
+          { path: ':reportId', element: <ReportRoute /> },
+        ],
+      },
       {
         path: 'analytics',
         children: [
