@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include "api/routes.hpp"
+#include "reports/report_service.hpp"
 
 namespace kredo::app {
 

@@ -13,9 +13,12 @@
 #include "domain/schools.hpp"
 #include "domain/users.hpp"
 #include "domain/zapis_windows.hpp"
-#include "reports/report_service.hpp"
 #include "security/auth_service.hpp"
 #include "storage/db/db.hpp"
+
+namespace kredo::reports {
+class ReportService;
+}  // namespace kredo::reports
 
 namespace kredo::app {
 

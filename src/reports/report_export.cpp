@@ -224,11 +224,10 @@ std::string report_xlsx(const json& doc, const ReportSummary& summary) {
   format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
   lxw_format* num = workbook_add_format(wb);
   format_set_border(num, LXW_BORDER_THIN);
-  format_set_num_format(num, "# ##0.##");
   format_set_align(num, LXW_ALIGN_VERTICAL_TOP);
   lxw_format* pct = workbook_add_format(wb);
   format_set_border(pct, LXW_BORDER_THIN);
-  format_set_num_format(pct, "0.0\" %\"");
+  format_set_num_format(pct, "0.0");
   format_set_align(pct, LXW_ALIGN_VERTICAL_TOP);
   lxw_format* label = workbook_add_format(wb);
   format_set_bold(label);
@@ -271,7 +270,7 @@ std::string report_xlsx(const json& doc, const ReportSummary& summary) {
     ++r;
   }
 
-  const std::vector<std::string> headers{"Kód", "Ukazatel", "Jednotka", "Cílová hodnota", "Skutečnost", "Plnění",
+  const std::vector<std::string> headers{"Kód", "Ukazatel", "Jednotka", "Cílová hodnota", "Skutečnost", "Plnění (%)",
                                          "Ženy", "Muži", "Nebinární", "Neuvedeno", "Rozpad", "Stav", "Verze definice",
                                          "Způsob výpočtu"};
   for (const auto& [section, sheet_name] : {std::pair<std::string, std::string>{"esf", "ESF+ ukazatele"},

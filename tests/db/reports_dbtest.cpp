@@ -88,6 +88,19 @@ class Reports : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(r.ok()) << r.error().message;
   }
 
+  // A school whose latest estimate is 10 % Roma pupils.
+  std::int64_t school_id() {
+    auto tx = db_->app().db().begin(storage::TxMode::write);
+    const auto id = tx->query_one("INSERT INTO schools (izo, name, name_search, name_sort, type, created_at, updated_at) "
+                                  "VALUES ('999000111', 'MŠ Fiktivní', 'ms fiktivni', '00', 'ms', 'x', 'x') RETURNING id")
+                        ->i64(0);
+    tx->exec("INSERT INTO school_composition (school_id, school_year, roma_share, source, estimated_on, confidence, "
+             "created_at, created_by) VALUES ($1, 2023, 0.1, 'test', '2024-01-01', 'low', 'x', 'test')",
+             {id});
+    tx->commit();
+    return id;
+  }
+
   static const json& ind(const json& doc, const std::string& code) {
     for (const auto& i : doc["indicators"])
       if (i["code"] == code) return i;
@@ -267,6 +280,93 @@ TEST_P(Reports, ProjectEditsAreValidatedAndVersioned) {
   EXPECT_EQ(ok->targets.at("EECO01"), 150);
   EXPECT_EQ(ok->settings.suppression_threshold, 3);
   EXPECT_EQ(reports().update_project(as("koord"), ch).error().code, ErrorCode::conflict);  // stale version
+}
+
+// The programme definitions over issues 4-6's tables, on stand-in tables with the columns of those
+// branches' committed migrations (0004 activities, 0005 enrollment, 0006 incidents). Skipped once
+// the real tables are merged in (their own tests and the API tests cover them then).
+TEST_P(Reports, ProgrammeIndicatorsOverActivityEnrollmentAndIncidentTables) {
+  {
+    auto tx = db_->app().db().begin(storage::TxMode::read);
+    reports::SchemaProbe probe(*tx);
+    if (probe.has_table("activities") || probe.has_table("enrollment_cases") || probe.has_table("incidents"))
+      GTEST_SKIP() << "the real tables are merged in";
+  }
+  const std::int64_t school = school_id();
+  {
+    auto tx = db_->app().db().begin(storage::TxMode::write);
+    tx->exec_script(
+        "CREATE TABLE activity_types (id BIGINT PRIMARY KEY, code TEXT NOT NULL, counted_minutes INTEGER);"
+        "CREATE TABLE activities (id BIGINT PRIMARY KEY, type_id BIGINT NOT NULL, date TEXT NOT NULL, "
+        "  duration_minutes INTEGER NOT NULL);"
+        "CREATE TABLE attendance (activity_id BIGINT NOT NULL, person_id BIGINT NOT NULL, status TEXT NOT NULL, "
+        "  minutes INTEGER);"
+        "CREATE TABLE competence_frameworks (id BIGINT PRIMARY KEY, audience TEXT NOT NULL);"
+        "CREATE TABLE competence_domains (id BIGINT PRIMARY KEY, framework_id BIGINT, code TEXT NOT NULL);"
+        "CREATE TABLE competence_indicators (id BIGINT PRIMARY KEY, domain_id BIGINT NOT NULL);"
+        "CREATE TABLE assessments (id BIGINT PRIMARY KEY, person_id BIGINT NOT NULL, framework_id BIGINT NOT NULL, "
+        "  date TEXT NOT NULL);"
+        "CREATE TABLE assessment_levels (assessment_id BIGINT NOT NULL, indicator_id BIGINT NOT NULL, level INTEGER);"
+        "CREATE TABLE enrollment_cases (id BIGINT PRIMARY KEY, person_id BIGINT NOT NULL, level TEXT NOT NULL, "
+        "  application_date TEXT, decision TEXT, decision_date TEXT, appeal_filed_date TEXT, appeal_outcome TEXT, "
+        "  appeal_outcome_date TEXT, started_date TEXT, started_school_id BIGINT, check_3_attending INTEGER, "
+        "  check_12_attending INTEGER);"
+        "CREATE TABLE incidents (id BIGINT PRIMARY KEY, occurred_on TEXT NOT NULL, type TEXT NOT NULL);"
+        "CREATE TABLE incident_actions (id BIGINT PRIMARY KEY, incident_id BIGINT NOT NULL, type TEXT NOT NULL, "
+        "  taken_on TEXT);");
+    // Sessions: a group session (2 h) and a trip that counts 6 h; the girl attends both, the mother one.
+    tx->exec("INSERT INTO activity_types VALUES (1, 'child_group', NULL), (2, 'trip', 360)");
+    tx->exec("INSERT INTO activities VALUES (1, 1, '2024-02-01', 120), (2, 2, '2024-03-01', 480), "
+             "(3, 1, '2023-12-01', 2400)");
+    tx->exec("INSERT INTO attendance VALUES (1, $1, 'present', NULL), (2, $1, 'present', NULL), (1, $2, 'present', 60), "
+             "(2, $2, 'absent', NULL), (3, $1, 'present', NULL)",
+             {girl_, mother_});
+    // Two assessments of the girl: emotions 1 -> 3, group 2 -> 2.
+    tx->exec("INSERT INTO competence_frameworks VALUES (1, 'child')");
+    tx->exec("INSERT INTO competence_domains VALUES (1, 1, 'emotions'), (2, 1, 'group')");
+    tx->exec("INSERT INTO competence_indicators VALUES (1, 1), (2, 2)");
+    tx->exec("INSERT INTO assessments VALUES (1, $1, 1, '2024-01-15'), (2, $1, 1, '2024-05-15')", {girl_});
+    tx->exec("INSERT INTO assessment_levels VALUES (1, 1, 1), (1, 2, 2), (2, 1, 3), (2, 2, 2)");
+    // Enrollment: the girl applied, was refused, appealed and won, and started at a mostly non-Roma school.
+    tx->exec("INSERT INTO enrollment_cases VALUES (1, $1, 'ms', '2024-05-05', 'not_admitted', '2024-05-20', "
+             "'2024-05-30', 'granted', '2024-06-20', '2024-06-25', $2, NULL, NULL)",
+             {girl_, school});
+    // Incidents: one followed up, one not.
+    tx->exec("INSERT INTO incidents VALUES (1, '2024-02-02', 'refused'), (2, '2024-03-03', 'harassment')");
+    tx->exec("INSERT INTO incident_actions VALUES (1, 1, 'complaint_csi', '2024-02-10')");
+    tx->commit();
+  }
+  auto doc = reports().indicators(as("koord"), "2024-01-01", "2024-06-30");
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const auto& sessions = ind(*doc, "P_SESSIONS");
+  ASSERT_EQ(sessions["status"], "ok") << sessions.dump();
+  EXPECT_EQ(sessions["value"], 2.0);
+  EXPECT_EQ(cell(sessions, "child_group"), 1);
+  EXPECT_EQ(cell(sessions, "trip"), 1);
+  // 2 h + 6 h (the trip's rule) for the girl, 1 h partial for the mother.
+  EXPECT_EQ(ind(*doc, "P_SUPPORT_HOURS")["value"], 9.0);
+  // Supported: the girl has 40 h (Dec) + 8 h = 48 h > 40 h; the mother 1 h.
+  const auto& supported = ind(*doc, "SUPPORTED");
+  EXPECT_EQ(supported["value"], 1.0);
+  EXPECT_EQ(cell(supported, "female"), 1);
+  const auto& improving = ind(*doc, "P_IMPROVING_CHILDREN");
+  EXPECT_EQ(improving["value"], 100.0);
+  EXPECT_EQ(cell(improving, "emotions"), 100);
+  EXPECT_EQ(cell(improving, "group"), 0);
+  EXPECT_EQ(ind(*doc, "P_APPLICATIONS")["value"], 1.0);
+  EXPECT_EQ(ind(*doc, "P_ADMISSIONS")["value"], 0.0);
+  EXPECT_EQ(ind(*doc, "P_APPEALS_FILED")["value"], 1.0);
+  EXPECT_EQ(ind(*doc, "P_APPEALS_WON")["value"], 1.0);
+  EXPECT_EQ(ind(*doc, "P_ENROLLED_NONSEG")["value"], 1.0);
+  EXPECT_EQ(ind(*doc, "P_CHILDREN_MS")["value"], 1.0);
+  EXPECT_EQ(ind(*doc, "P_INCIDENTS")["value"], 2.0);
+  EXPECT_EQ(ind(*doc, "P_INCIDENTS_FOLLOWED")["value"], 1.0);
+  // The dashboard draws from the same tables.
+  auto dash = reports().dashboard(as("koord"), "2024-01-01", "2024-06-30");
+  ASSERT_TRUE(dash.ok()) << dash.error().message;
+  EXPECT_EQ((*dash)["attendance"]["status"], "ok");
+  EXPECT_EQ((*dash)["funnel"]["status"], "ok");
+  EXPECT_EQ((*dash)["incidents"]["status"], "ok");
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Reports, ::testing::ValuesIn(testing::test_backends()));
