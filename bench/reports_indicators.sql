@@ -8,17 +8,21 @@ WITH firsts AS (
   FROM participations pa WHERE pa.entry_date >= '2023-10-01' AND pa.entry_date <= '2025-09-30'
 ),
 special AS (
-  SELECT s.person_id, s.category, s.value,
-         ROW_NUMBER() OVER (PARTITION BY s.person_id, s.category ORDER BY s.recorded_on DESC, s.id DESC) AS rn
-  FROM special_category s WHERE s.category IN ('roma_minority', 'disability')
+  SELECT r.person_id,
+         MAX(CASE WHEN r.category = 'disability' AND r.value = 'yes' THEN 1 ELSE 0 END) AS dis,
+         MAX(CASE WHEN r.category = 'roma_minority' AND r.value = 'yes' THEN 1 ELSE 0 END) AS min
+  FROM (SELECT s.person_id, s.category, s.value,
+               ROW_NUMBER() OVER (PARTITION BY s.person_id, s.category ORDER BY s.recorded_on DESC, s.id DESC) AS rn
+        FROM special_category s WHERE s.category IN ('roma_minority', 'disability')) r
+  WHERE r.rn = 1 GROUP BY r.person_id
 ),
 part AS (
   SELECT p.id, p.gender, p.education_isced AS isced, p.labour_status AS ls, f.tcn, f.fb, f.he, f.ru,
          CAST(substr(f.entry_date, 1, 4) AS INTEGER) - CAST(substr(p.birth_date, 1, 4) AS INTEGER)
            - CASE WHEN substr(f.entry_date, 6, 5) < substr(p.birth_date, 6, 5) THEN 1 ELSE 0 END AS age,
-         CASE WHEN EXISTS (SELECT 1 FROM special s WHERE s.person_id = p.id AND s.rn = 1 AND s.category = 'disability' AND s.value = 'yes') THEN 1 ELSE 0 END AS dis,
-         CASE WHEN EXISTS (SELECT 1 FROM special s WHERE s.person_id = p.id AND s.rn = 1 AND s.category = 'roma_minority' AND s.value = 'yes') THEN 1 ELSE 0 END AS min
-  FROM firsts f JOIN people p ON p.id = f.person_id WHERE f.rn = 1 AND p.merged_into IS NULL
+         COALESCE(sp.dis, 0) AS dis, COALESCE(sp.min, 0) AS min
+  FROM firsts f JOIN people p ON p.id = f.person_id LEFT JOIN special sp ON sp.person_id = p.id
+  WHERE f.rn = 1 AND p.merged_into IS NULL
 )
 SELECT gender,
   COUNT(*) AS eeco01,

@@ -71,7 +71,9 @@ void add_enrollment_programme_indicators(std::vector<IndicatorDefinition>& out) 
       "attendance check, if any, found them attending.",
       {"started_date", "check_3_attending", "check_12_attending"},
       "SELECT c.person_id, c.level FROM enrollment_cases c WHERE c.level IN ('ms', 'compulsory_preschool') AND "
-      "c.started_date IS NOT NULL AND c.started_date <= $2 AND COALESCE(c.check_12_attending, c.check_3_attending, 1) = 1"));
+      "c.started_date IS NOT NULL AND c.started_date <= $2 AND COALESCE(c.check_12_attending, c.check_3_attending, 1) = 1 "
+      // every query binds (from, to); PostgreSQL needs each parameter used to know its type
+      "AND CAST($1 AS TEXT) IS NOT NULL"));
 }
 
 }  // namespace kredo::reports

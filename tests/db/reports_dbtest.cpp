@@ -188,8 +188,8 @@ TEST_P(Reports, IndicatorsOverMissingTablesSayUnavailable) {
       EXPECT_TRUE(i["value"].is_number()) << i["code"];
     }
   }
-  if (!probe.has_table("enrollment_cases")) EXPECT_EQ(ind(*doc, "P_APPLICATIONS")["status"], "unavailable");
-  if (!probe.has_table("incidents")) EXPECT_EQ(ind(*doc, "P_INCIDENTS")["status"], "unavailable");
+  if (!probe.has_table("enrollment_cases")) { EXPECT_EQ(ind(*doc, "P_APPLICATIONS")["status"], "unavailable"); }
+  if (!probe.has_table("incidents")) { EXPECT_EQ(ind(*doc, "P_INCIDENTS")["status"], "unavailable"); }
 }
 
 TEST_P(Reports, SubmittedReportIsFrozenAgainstLaterEdits) {
