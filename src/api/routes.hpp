@@ -21,6 +21,7 @@ void register_activity_routes(http::HttpServer& server, app::Services& services)
 void register_enrollment_routes(http::HttpServer& server, app::Services& services);
 void register_document_routes(http::HttpServer& server, app::Services& services);
 void register_incident_routes(http::HttpServer& server, app::Services& services);
+void register_report_routes(http::HttpServer& server, app::Services& services);
 
 inline void register_all_routes(http::HttpServer& server, app::Services& services) {
   register_health_routes(server, services);
@@ -38,6 +39,7 @@ inline void register_all_routes(http::HttpServer& server, app::Services& service
   register_enrollment_routes(server, services);
   register_document_routes(server, services);
   register_incident_routes(server, services);
+  register_report_routes(server, services);
 }
 
 }  // namespace kredo::api

@@ -1,6 +1,7 @@
 #include "app/application.hpp"
 
 #include "api/routes.hpp"
+#include "reports/report_service.hpp"
 
 namespace kredo::app {
 
@@ -29,10 +30,11 @@ Application::Application(const std::string& db_url, const Clock* clock, int db_c
   tasks_ = std::make_unique<domain::TaskService>(*db_, *clock_);
   documents_ = std::make_unique<domain::DocumentService>(*db_, *clock_);
   incidents_ = std::make_unique<domain::IncidentService>(*db_, *clock_);
+  reports_ = std::make_unique<reports::ReportService>(*db_, *clock_);
   services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, *families_, *people_, *gdpr_,
                                                   *schools_, *zapis_windows_, *activities_, *competences_,
                                                   *observations_, *enrollment_, *tasks_, *documents_, *incidents_,
-                                                  0, false});
+                                                  0, false, *reports_});
 }
 
 Application::~Application() = default;

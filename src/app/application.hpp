@@ -47,6 +47,7 @@ class Application {
   std::unique_ptr<domain::TaskService> tasks_;
   std::unique_ptr<domain::DocumentService> documents_;
   std::unique_ptr<domain::IncidentService> incidents_;
+  std::unique_ptr<reports::ReportService> reports_;
   std::unique_ptr<Services> services_;
 };
 

@@ -16,5 +16,7 @@ void add_server_commands(CLI::App& app, CliContext& ctx);
 void add_analytics_commands(CLI::App& app, CliContext& ctx);
 // import schools|addresses|catchments
 void add_import_commands(CLI::App& app, CliContext& ctx);
+// indicators (funder monitoring, issue 6)
+void add_report_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kredo::app

@@ -22,6 +22,10 @@
 #include "security/auth_service.hpp"
 #include "storage/db/db.hpp"
 
+namespace kredo::reports {
+class ReportService;
+}  // namespace kredo::reports
+
 namespace kredo::app {
 
 struct Services {
@@ -43,6 +47,7 @@ struct Services {
   domain::IncidentService& incidents;
   int schema_version = 0;
   bool secure_cookies = false;
+  reports::ReportService& reports;
 };
 
 }  // namespace kredo::app

@@ -30,10 +30,13 @@ import { PersonRoute } from '@/features/people/routes/PersonRoute';
 import { IncidentRoute } from '@/features/incidents/routes/IncidentRoute';
 import { IncidentsRoute } from '@/features/incidents/routes/IncidentsRoute';
 import { NewIncidentRoute } from '@/features/incidents/routes/NewIncidentRoute';
-import { PlannedPlaceRoute } from '@/features/places/routes/PlannedPlaceRoute';
 import { SchoolRoute } from '@/features/schools/routes/SchoolRoute';
 import { SchoolsRoute } from '@/features/schools/routes/SchoolsRoute';
 import { ZapisWindowsRoute } from '@/features/schools/routes/ZapisWindowsRoute';
+import { DashboardRoute } from '@/features/reports/routes/DashboardRoute';
+import { ImpactRoute } from '@/features/reports/routes/ImpactRoute';
+import { ReportRoute } from '@/features/reports/routes/ReportRoute';
+import { ReportsRoute } from '@/features/reports/routes/ReportsRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
 import { UsersRoute } from '@/features/users/routes/UsersRoute';
@@ -95,7 +98,15 @@ export const routes: RouteObject[] = [
           { path: ':schoolId', element: <SchoolRoute /> },
         ],
       },
-      { path: 'reports', element: <PlannedPlaceRoute place="reports" /> },
+      {
+        path: 'reports',
+        children: [
+          { index: true, element: <ReportsRoute /> },
+          { path: 'dashboard', element: <DashboardRoute /> },
+          { path: 'impact', element: <ImpactRoute /> },
+          { path: ':reportId', element: <ReportRoute /> },
+        ],
+      },
       {
         path: 'incidents',
         children: [

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The full indicator set for the whole project period on the national demo dataset, on SQLite and on
+# PostgreSQL, against the same aggregations written by hand (bench/reports_indicators.sql) and run in
+# the sqlite3 / psql shells in the same run. Prints times and ratios (target: <= 1.5x and < 2 s);
+# never fails on a time.
+#   bash bench/reports_bench.sh [BUILD_DIR]      (REPORTS_BENCH_PG=0 skips PostgreSQL)
+set -euo pipefail
+BUILD=${1:-build}
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+KREDO=$(realpath "$BUILD/kredo")
+SQL="$repo/bench/reports_indicators.sql"
+RUNS=${RUNS:-5}
+tmp=$(mktemp -d /tmp/kredo-reports-bench.XXXXXX)
+pgdir=""
+cleanup() {
+  [ -n "$pgdir" ] && bash "$repo/scripts/pg-test-cluster.sh" stop "$pgdir" >/dev/null 2>&1 || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+now_ms() { date +%s%N | awk '{printf "%.1f", $1 / 1000000}'; }
+
+# Best of RUNS CPU milliseconds (user + system) of a command: on a shared, loaded machine the wall
+# clock mostly measures the other jobs, the CPU time what the command itself costs.
+best_cpu_ms() {
+  local best="" d
+  for _ in $(seq "$RUNS"); do
+    d=$( { /usr/bin/time -f '%U %S' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 | awk '{printf "%.1f", ($1 + $2) * 1000}')
+    if [ -z "$best" ] || awk -v d="$d" -v b="$best" 'BEGIN {exit !(d < b)}'; then best=$d; fi
+  done
+  echo "$best"
+}
+
+# Best of RUNS wall-clock milliseconds of a command.
+best_ms() {
+  local best="" t0 t1 d
+  for _ in $(seq "$RUNS"); do
+    t0=$(now_ms)
+    "$@" >/dev/null 2>&1
+    t1=$(now_ms)
+    d=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", b - a}')
+    if [ -z "$best" ] || awk -v d="$d" -v b="$best" 'BEGIN {exit !(d < b)}'; then best=$d; fi
+  done
+  echo "$best"
+}
+
+# The engine's own timing (in-process, best of RUNS), from `kredo indicators`.
+engine_ms() {
+  "$KREDO" indicators --db "$1" --repeat "$RUNS" 2>&1 >/dev/null | awk '/ ms$/ {print $(NF-1)}'
+}
+
+report() {
+  local name=$1 engine=$2 handsql=$3 process=$4 pcpu=$5 hcpu=$6
+  awk -v n="$name" -v e="$engine" -v h="$handsql" -v p="$process" -v pc="$pcpu" -v hc="$hcpu" 'BEGIN {
+    printf "%-11s wall: engine %8.1f ms in-process, whole `kredo indicators` %8.1f ms | hand-written SQL in the shell %8.1f ms | ratio %.2fx (process %.2fx)\n", n, e, p, h, e / h, p / h
+    printf "%-11s CPU (user+sys): whole `kredo indicators` %8.1f ms | shell %8.1f ms | ratio %.2fx   (target <= 1.5x and < 2000 ms)\n", n, pc, hc, pc / hc }'
+  if [ -r /proc/loadavg ]; then echo "            load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"; fi
+}
+
+run_backend() {
+  local name=$1 url=$2
+  shift 2
+  local engine process handsql pcpu hcpu
+  engine=$(engine_ms "$url")
+  process=$(best_ms "$KREDO" indicators --db "$url")
+  handsql=$(best_ms "$@")
+  pcpu=$(best_cpu_ms "$KREDO" indicators --db "$url")
+  hcpu=$(best_cpu_ms "$@")
+  report "$name" "$engine" "$handsql" "$process" "$pcpu" "$hcpu"
+}
+
+echo "loading the national demo dataset (SQLite)"
+t0=$(now_ms)
+"$KREDO" demo --scale national --db "sqlite:$tmp/national.db" >/dev/null
+t1=$(now_ms)
+people=$(sqlite3 "$tmp/national.db" "SELECT COUNT(*) FROM people")
+parts=$(sqlite3 "$tmp/national.db" "SELECT COUNT(*) FROM participations")
+awk -v a="$t0" -v b="$t1" -v p="$people" -v q="$parts" 'BEGIN {printf "  %d people, %d participations, loaded in %.1f s\n", p, q, (b - a) / 1000}'
+"$KREDO" indicators --db "sqlite:$tmp/national.db" > "$tmp/engine.txt" 2>/dev/null
+echo "  unavailable indicators (tables not in this build): $(grep -c unavailable "$tmp/engine.txt" || true)"
+run_backend sqlite "sqlite:$tmp/national.db" sqlite3 "$tmp/national.db" ".read $SQL"
+
+if [ "${REPORTS_BENCH_PG:-1}" = "1" ]; then
+  pgdir="$tmp/pg"
+  export KREDO_PG_PORT=${KREDO_PG_PORT:-5447}
+  dsn=$(bash "$repo/scripts/pg-test-cluster.sh" start "$pgdir")
+  echo "loading the national demo dataset (PostgreSQL)"
+  "$KREDO" demo --scale national --db "$dsn" >/dev/null
+  psql_cmd=(psql -X -q -h "$pgdir" -p "$KREDO_PG_PORT" -U postgres -d kredo_test -f "$SQL")
+  if [ "$(id -u)" -eq 0 ]; then psql_cmd=(runuser -u postgres -- "${psql_cmd[@]}"); fi
+  psql -X -q -h "$pgdir" -p "$KREDO_PG_PORT" -U postgres -d kredo_test -c "ANALYZE" >/dev/null 2>&1 || true
+  run_backend postgresql "$dsn" "${psql_cmd[@]}"
+fi

@@ -1,0 +1,135 @@
+// The indicator engine: every indicator is a named, versioned definition (code, version, Czech and
+// English name, unit, how it is computed, which tables it needs) that computes a value for a period
+// together with the ids of the records it counted (for drill-down and for freezing a report).
+//
+// A definition whose tables (or columns) are not in this database answers status "unavailable"
+// with the reason: never a made-up number. Definitions live in small files:
+//   esf_indicators.cpp                     ESF+ common output indicators EECO01..17 (DOMAIN.md §6)
+//   programme_indicators_registry.cpp      children, parents (the case registry)
+//   programme_indicators_activities.cpp    sessions, support hours, supported persons, competences
+//   programme_indicators_enrollment.cpp    applications, admissions, appeals, enrolled in non-segregated MŠ/ZŠ
+//   programme_indicators_incidents.cpp     incidents documented and followed up
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/db/db.hpp"
+
+namespace kredo::reports {
+
+// Project-level settings that change what indicators count.
+struct EngineSettings {
+  std::int64_t suppression_threshold = 5;
+  std::int64_t supported_threshold_minutes = 40 * 60;
+  bool minority_target_group = false;
+};
+
+struct TableNeed {
+  std::string table;
+  std::vector<std::string> columns;
+};
+
+// One participant whose ESF+ entry (first entry date in the period) falls in the period.
+struct Participant {
+  std::int64_t person_id = 0;
+  std::string role, gender, birth_date, entry_date;
+  std::optional<std::int64_t> education_isced;
+  std::optional<std::string> labour_status;
+  bool third_country = false, foreign_background = false, housing_exclusion = false, rural = false;
+  bool disability = false, minority = false;  // special category, latest recorded answer "yes"
+  int age_at_entry() const;
+};
+
+// Answers whether tables/columns exist in the open database (cached per computation).
+class SchemaProbe {
+ public:
+  explicit SchemaProbe(storage::Transaction& tx) : tx_(tx) {}
+  bool has_table(const std::string& table);
+  bool has_column(const std::string& table, const std::string& column);
+  // "" when every need is met, else the reason (which table or column is missing).
+  std::string missing(const std::vector<TableNeed>& needs);
+
+ private:
+  const std::vector<std::string>& columns(const std::string& table);
+  storage::Transaction& tx_;
+  std::map<std::string, std::vector<std::string>> cache_;
+};
+
+struct ComputeContext {
+  ComputeContext(storage::Transaction& t, std::string f, std::string u, EngineSettings s, SchemaProbe& p)
+      : tx(t), from(std::move(f)), to(std::move(u)), settings(s), schema(p) {}
+  storage::Transaction& tx;
+  std::string from, to;  // inclusive, YYYY-MM-DD
+  EngineSettings settings;
+  SchemaProbe& schema;
+  // The period's participants, loaded once for every ESF+ definition.
+  const std::vector<Participant>& participants();
+
+ private:
+  std::optional<std::vector<Participant>> participants_;
+};
+
+struct IndicatorValue {
+  std::string code;
+  int version = 1;
+  std::string status = "ok";  // ok | unavailable
+  std::string reason;         // why unavailable
+  double value = 0;
+  // Ordered cells, e.g. gender (female/male/non_binary/not_stated) or session type.
+  std::vector<std::pair<std::string, double>> breakdown;
+  std::string breakdown_kind;  // "gender", "type", "domain", ""
+  std::string entity;          // what the ids are: person, session, application, incident, ...
+  std::vector<std::int64_t> ids;
+};
+
+struct IndicatorDefinition {
+  std::string code;
+  int version = 1;
+  std::string section;  // esf | programme
+  std::string name_cs, name_en;
+  std::string unit;     // persons | sessions | hours | cases | percent
+  std::string method;   // how it is computed, in words (shown with the figure)
+  std::vector<TableNeed> needs;
+  std::string entity;
+  bool sensitive = false;  // counts special-category data: drill-down needs the special-category permission
+  std::function<IndicatorValue(ComputeContext&)> compute;
+};
+
+// The whole catalogue, in report order (ESF+ first).
+const std::vector<IndicatorDefinition>& indicator_catalog();
+const IndicatorDefinition* find_indicator(const std::string& code);
+
+// Computes every definition (or only `codes`) for the period; unavailable ones say why.
+std::vector<IndicatorValue> compute_indicators(storage::Transaction& tx, const std::string& from, const std::string& to,
+                                               const EngineSettings& settings,
+                                               const std::vector<std::string>& codes = {});
+
+// Building blocks for small definitions ----------------------------------------------------------
+
+// Counts distinct ids from `sql` (params $1 = from, $2 = to) returning (id, key) rows; the breakdown
+// counts distinct ids per key (in first-seen order unless `keys` fixes the order).
+IndicatorValue count_rows(ComputeContext& ctx, const std::string& sql, const std::string& breakdown_kind = "",
+                          const std::vector<std::string>& keys = {});
+// Sums `amount` from rows (id, key, amount); value = sum / divisor; ids are the distinct ids.
+IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, double divisor = 1,
+                        const std::string& breakdown_kind = "", const std::vector<std::string>& keys = {});
+// Counts participants matching `pred`, broken down by gender.
+IndicatorValue count_participants(ComputeContext& ctx, const std::function<bool(const Participant&)>& pred);
+inline const std::vector<std::string>& gender_keys() {
+  static const std::vector<std::string> k{"female", "male", "non_binary", "not_stated"};
+  return k;
+}
+
+// Registration from each definitions file.
+void add_esf_indicators(std::vector<IndicatorDefinition>& out);
+void add_registry_programme_indicators(std::vector<IndicatorDefinition>& out);
+void add_activity_programme_indicators(std::vector<IndicatorDefinition>& out);
+void add_enrollment_programme_indicators(std::vector<IndicatorDefinition>& out);
+void add_incident_programme_indicators(std::vector<IndicatorDefinition>& out);
+
+}  // namespace kredo::reports
