@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   kredo::app::add_server_commands(app, ctx);
   kredo::app::add_analytics_commands(app, ctx);
   kredo::app::add_import_commands(app, ctx);
+  kredo::app::add_security_commands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

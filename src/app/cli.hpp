@@ -16,5 +16,7 @@ void add_server_commands(CLI::App& app, CliContext& ctx);
 void add_analytics_commands(CLI::App& app, CliContext& ctx);
 // import schools|addresses|catchments
 void add_import_commands(CLI::App& app, CliContext& ctx);
+// keys generate|rotate, restore, user reset-totp (after add_server_commands)
+void add_security_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kredo::app

@@ -227,6 +227,13 @@ void HttpServer::route(Method method, const std::string& pattern, Access access,
         write_error(res, Error::forbidden("The request lacks a valid X-CSRF-Token header."), rid);
         return;
       }
+      // Staff who must use a second factor and have none yet may only enrol (and log out).
+      if (ctx.session->totp_enrolment_required && req.path.rfind("/api/v1/auth/", 0) != 0) {
+        Error e = Error::forbidden("Set up the second factor (an authenticator app) before anything else.");
+        e.detail_json = R"({"totp_enrolment_required":true})";
+        write_error(res, e, rid);
+        return;
+      }
     }
     HandlerResult result = Error::internal("no answer");
     try {

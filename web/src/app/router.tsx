@@ -17,6 +17,7 @@ import { EditPersonRoute } from '@/features/people/routes/EditPersonRoute';
 import { NewPersonRoute } from '@/features/people/routes/NewPersonRoute';
 import { PersonRoute } from '@/features/people/routes/PersonRoute';
 import { PlannedPlaceRoute } from '@/features/places/routes/PlannedPlaceRoute';
+import { AccountSecurityRoute } from '@/features/security/routes/AccountSecurityRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
 import { UsersRoute } from '@/features/users/routes/UsersRoute';
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'account/password', element: <ChangePasswordRoute /> },
+      { path: 'account/security', element: <AccountSecurityRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },
