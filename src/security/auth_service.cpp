@@ -67,7 +67,7 @@ const std::string& AuthService::dummy_hash() {
 
 LoginResult AuthService::open_session(storage::Transaction& tx, const domain::User& user, const ClientInfo& client) {
   const std::int64_t now = clock_.now();
-  LoginResult out{user, random_hex(32), random_hex(32)};
+  LoginResult out{user, random_hex(32), random_hex(32), std::nullopt};
   tx.exec(
       "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, ip, user_agent) "
       "VALUES ($1, $2, $3, $4, $4, $5, $6)",
