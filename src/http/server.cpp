@@ -201,6 +201,7 @@ void HttpServer::configure() {
 }
 
 void HttpServer::route(Method method, const std::string& pattern, Access access, Handler handler) {
+  routes_.push_back({method, pattern, access});
   auto wrapped = [this, access, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     std::string rid = req.get_header_value(kRequestIdHeader);
     if (!valid_request_id(rid)) rid = security::random_hex(8);
