@@ -3,6 +3,8 @@
 // key rotation, wrong keys, and backup -> restore giving identical data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 
 #include "app/restore.hpp"
@@ -125,8 +127,11 @@ TEST_P(Security, SecondFactorFailuresCountTowardLockOut) {
   // One wrong password makes five failures: locked.
   EXPECT_EQ(auth().login("koord", "wrong-password!!", client_).error().code, ErrorCode::unauthenticated);
   EXPECT_EQ(auth().login("koord", "Dlouhe-heslo-123", client_).error().code, ErrorCode::rate_limited);
+  // Even the right code is refused while locked, and the pending challenge dies with the lock.
   EXPECT_EQ(auth().login_second_factor(*c->challenge, security::totp_at(key, clock_.now()), client_).error().code,
-            ErrorCode::unauthenticated);  // the challenge died with the lock
+            ErrorCode::rate_limited);
+  EXPECT_EQ(auth().login_second_factor(*c->challenge, security::totp_at(key, clock_.now()), client_).error().code,
+            ErrorCode::unauthenticated);
 }
 
 TEST_P(Security, ChallengeAllowsFiveTriesWithinFiveMinutes) {
