@@ -108,8 +108,9 @@ TEST_F(Attack, AnotherTeamsRecordsAnswerLikeRecordsThatDoNotExist) {
     const std::string what = method + " " + r.pattern;
     EXPECT_FALSE(real.status >= 200 && real.status < 300) << what << " answered " << real.status;
     EXPECT_EQ(real.status, missing.status) << what << ": " << real.body << " vs " << missing.body;
-    if (real.json.is_object() && missing.json.is_object())
+    if (real.json.is_object() && missing.json.is_object()) {
       EXPECT_EQ(real.json["error"]["code"], missing.json["error"]["code"]) << what;
+    }
     EXPECT_EQ(real.body.find(surname), std::string::npos) << what << " leaked data: " << real.body;
     ++checked;
   }
@@ -231,7 +232,9 @@ TEST_F(Attack, InjectionPayloadsAreStoredAsTextAndReturnedInert) {
   // The HTML export escapes what it prints.
   const auto person = scalar("SELECT MIN(id) FROM people");
   auto html = k.get("/api/v1/people/" + std::to_string(person) + "/export.html");
-  if (html.status == 200) EXPECT_EQ(html.body.find("<script>alert"), std::string::npos);
+  if (html.status == 200) {
+    EXPECT_EQ(html.body.find("<script>alert"), std::string::npos);
+  }
 }
 
 TEST_F(Attack, SecurityHeadersOnEveryAnswer) {
@@ -243,7 +246,9 @@ TEST_F(Attack, SecurityHeadersOnEveryAnswer) {
     const std::string path = path_for(r.pattern, "1");
     auto a = admin.get(path);
     expect_security_headers(a, "GET " + path + " (admin)");
-    if (path.rfind("/api/", 0) == 0) EXPECT_EQ(a.header("Cache-Control"), "no-store") << path;
+    if (path.rfind("/api/", 0) == 0) {
+      EXPECT_EQ(a.header("Cache-Control"), "no-store") << path;
+    }
     expect_security_headers(anonymous.get(path), "GET " + path + " (anonymous)");
     ++checked;
   }
