@@ -196,6 +196,7 @@ TEST_F(Attack, LogoutAndPasswordChangeEndSessions) {
   EXPECT_EQ(a.get("/api/v1/auth/me").status, 401);
   const std::string fresh = changed.header("Set-Cookie");
   a.cookie = fresh.substr(0, fresh.find(';'));
+  a.csrf = changed.json["csrf_token"].get<std::string>();
   EXPECT_EQ(a.get("/api/v1/auth/me").status, 200);
   // The password policy: short, common, username-like passwords are refused by name.
   for (const char* weak : {"Kratke-1", "Password2024", "utok.test-heslo-1"}) {
