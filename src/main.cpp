@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   kredo::app::add_analytics_commands(app, ctx);
   kredo::app::add_import_commands(app, ctx);
   kredo::app::add_report_commands(app, ctx);
+  kredo::app::add_security_commands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

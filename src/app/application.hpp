@@ -7,28 +7,36 @@
 #include "app/config.hpp"
 #include "app/services.hpp"
 #include "http/server.hpp"
+#include "security/cipher.hpp"
 #include "storage/migrate/migrator.hpp"
 
 namespace kredo::app {
 
 class Application {
  public:
-  // Throws storage::DbError when the database cannot be opened.
-  explicit Application(const std::string& db_url, const Clock* clock = nullptr, int db_connections = 16);
+  // Throws storage::DbError when the database cannot be opened, std::runtime_error when the data
+  // key cannot be read. Without a configured key, a development key file is generated next to
+  // the SQLite database (security::default_dev_key_file).
+  explicit Application(const std::string& db_url, const Clock* clock = nullptr, int db_connections = 16,
+                       security::KeyConfig keys = {});
   ~Application();
 
   storage::Database& db() { return *db_; }
   storage::Migrator& migrator() { return *migrator_; }
   Services& services() { return *services_; }
   const std::string& db_url() const { return db_url_; }
+  const security::Cipher& cipher() const { return *cipher_; }
 
-  // The server with every route, ready to bind. The Application must outlive it.
+  // The server with every route, ready to bind. The Application must outlive it. Checks the data
+  // key against the database and encrypts values left from before encryption (throws
+  // std::runtime_error with a clear message on the wrong key).
   std::unique_ptr<http::HttpServer> make_server(const http::ServerOptions& options);
 
  private:
   std::string db_url_;
   std::unique_ptr<Clock> owned_clock_;
   const Clock* clock_;
+  std::unique_ptr<security::Cipher> cipher_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<storage::Migrator> migrator_;
   std::unique_ptr<security::AuthService> auth_;

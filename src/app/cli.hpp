@@ -18,5 +18,7 @@ void add_analytics_commands(CLI::App& app, CliContext& ctx);
 void add_import_commands(CLI::App& app, CliContext& ctx);
 // indicators (funder monitoring, issue 6)
 void add_report_commands(CLI::App& app, CliContext& ctx);
+// keys generate|rotate, restore, user reset-totp (after add_server_commands)
+void add_security_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace kredo::app

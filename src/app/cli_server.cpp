@@ -26,6 +26,9 @@ void add_common(CLI::App* cmd, ConfigOverrides& o) {
                                         "Database: sqlite:PATH or postgresql://user@host/db (default sqlite:var/kredo.db)");
   cmd->add_option_function<std::string>("--config", [&o](const std::string& v) { o.config_file = v; },
                                         "Config file (key = value lines)");
+  cmd->add_option_function<std::string>("--key-file", [&o](const std::string& v) { o.data_key_file = v; },
+                                        "Data key file for encryption at rest (default: KREDO_DATA_KEY_FILE, "
+                                        "KREDO_DATA_KEY, else a generated development key next to the database)");
 }
 
 // Loads configuration and opens the database; prints the reason and returns nullptr on failure.
@@ -37,8 +40,9 @@ std::unique_ptr<Application> open_app(const ConfigOverrides& o, Config& config, 
   }
   config = *c;
   try {
-    return std::make_unique<Application>(config.db, nullptr, connections);
-  } catch (const storage::DbError& e) {
+    return std::make_unique<Application>(config.db, nullptr, connections,
+                                         security::KeyConfig{config.data_key, config.data_key_file, ""});
+  } catch (const std::exception& e) {
     std::cerr << "kredo: " << e.what() << "\n";
     return nullptr;
   }
@@ -102,7 +106,14 @@ void add_server_commands(CLI::App& app, CliContext& ctx) {
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
-    auto server = app->make_server(opts);
+    std::unique_ptr<http::HttpServer> server;
+    try {
+      server = app->make_server(opts);
+    } catch (const std::exception& e) {
+      std::cerr << "kredo: " << e.what() << "\n";
+      ctx.exit_code = 1;
+      return;
+    }
     int port;
     try {
       port = server->bind();

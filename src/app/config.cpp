@@ -21,6 +21,7 @@ Status apply(Config& c, const std::string& key, const std::string& value, const 
   else if (key == "listen") c.listen = value;
   else if (key == "web_root") c.web_root = value;
   else if (key == "log_level") c.log_level = value;
+  else if (key == "data_key_file") c.data_key_file = value;
   else if (key == "threads") {
     try {
       c.threads = std::stoi(value);
@@ -71,11 +72,17 @@ Result<Config> load_config(const ConfigOverrides& flags, const std::map<std::str
   }
   static const std::pair<const char*, const char*> kEnv[] = {
       {"KREDO_DB", "db"}, {"KREDO_LISTEN", "listen"}, {"KREDO_THREADS", "threads"},
-      {"KREDO_WEB_ROOT", "web_root"}, {"KREDO_SECURE_COOKIES", "secure_cookies"}, {"KREDO_LOG_LEVEL", "log_level"}};
+      {"KREDO_WEB_ROOT", "web_root"}, {"KREDO_SECURE_COOKIES", "secure_cookies"}, {"KREDO_LOG_LEVEL", "log_level"},
+      {"KREDO_DATA_KEY_FILE", "data_key_file"}};
   for (const auto& [var, key] : kEnv)
     if (auto it = env.find(var); it != env.end() && !it->second.empty())
       KREDO_TRY(apply(c, key, it->second, std::string("environment ") + var));
+  if (auto it = env.find("KREDO_DATA_KEY"); it != env.end()) c.data_key = it->second;
   if (flags.db) c.db = *flags.db;
+  if (flags.data_key_file) {  // the flag wins over KREDO_DATA_KEY
+    c.data_key_file = *flags.data_key_file;
+    c.data_key.clear();
+  }
   if (flags.listen) c.listen = *flags.listen;
   if (flags.threads) KREDO_TRY(apply(c, "threads", std::to_string(*flags.threads), "--threads"));
   if (flags.web_root) c.web_root = *flags.web_root;

@@ -1,5 +1,7 @@
 // Configuration: built-in defaults < config file < environment (KREDO_*) < command-line flags.
-// The file is "key = value" lines (# comments): db, listen, threads, web_root, secure_cookies, log_level.
+// The file is "key = value" lines (# comments): db, listen, threads, web_root, secure_cookies, log_level,
+// data_key_file. The data key itself may come from the environment (KREDO_DATA_KEY, base64) but
+// never from the file or the database.
 #pragma once
 
 #include <map>
@@ -17,6 +19,8 @@ struct Config {
   std::string web_root = "web/dist";
   bool secure_cookies = false;
   std::string log_level = "info";
+  std::string data_key_file;  // empty: KREDO_DATA_KEY, else the generated development key
+  std::string data_key;       // base64, from KREDO_DATA_KEY only
 };
 
 // Flags given on the command line (unset ones stay nullopt).
@@ -26,6 +30,7 @@ struct ConfigOverrides {
   std::optional<std::string> listen;
   std::optional<int> threads;
   std::optional<std::string> web_root;
+  std::optional<std::string> data_key_file;
 };
 
 // env: the process environment as a map (injectable for tests). The file comes from the

@@ -145,7 +145,8 @@ struct DemoPerson {
 // answers and contacts, straight through SQL (the loader is the system itself, audited per record).
 // Returns the number of children written (at most max_children).
 int write_family(storage::Transaction& tx, DemoRandom& rnd, const rules::CzechCollator& collator,
-                 const security::Actor& actor, const Keyworker& kw, int max_children, std::int64_t now) {
+                 const security::Actor& actor, const Keyworker& kw, int max_children, std::int64_t now,
+                 const security::Cipher& cipher) {
   const std::string created = format_utc(now);
   const Surname& sn = rnd.pick(kSurnames);
   const bool busy = rnd.chance(70);
@@ -218,9 +219,10 @@ int write_family(storage::Transaction& tx, DemoRandom& rnd, const rules::CzechCo
       auto consent = tx.query_one(kInsertConsent, {c.id, "special_category", "legal_representative", mother.id, entry,
                                                    "signed_paper", created})
                          ->i64(0);
-      tx.exec(kInsertSpecial, {c.id, rnd.chance(90) ? "yes" : "no", entry, kw.username, consent, created});
+      tx.exec(kInsertSpecial, {c.id, cipher.encrypt_text(rnd.chance(90) ? "yes" : "no"), entry, kw.username, consent,
+                               created});
     } else if (sc < 65) {
-      tx.exec(kInsertSpecial, {c.id, "refused", entry, kw.username, nullptr, created});
+      tx.exec(kInsertSpecial, {c.id, cipher.encrypt_text("refused"), entry, kw.username, nullptr, created});
     }
   }
   for (const auto& a : adults) {
@@ -303,7 +305,8 @@ Result<std::vector<std::string>> load_demo(Application& app, const std::string& 
     auto tx = app.db().begin(storage::TxMode::write);
     for (int i = 0; i < batch && !done(); ++i) {
       const Keyworker& kw = families % 2 == 0 ? sever : stred;
-      children += write_family(*tx, rnd, collator, actor, kw, scale == "small" ? 4 : children_target - children, now);
+      children += write_family(*tx, rnd, collator, actor, kw, scale == "small" ? 4 : children_target - children, now,
+                               app.cipher());
       ++families;
     }
     tx->commit();

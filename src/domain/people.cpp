@@ -78,8 +78,9 @@ constexpr const char* kInsertConsent =
     "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
 constexpr const char* kConsentPerson = "SELECT person_id, purpose, withdrawn_on FROM consents WHERE id = $1";
 constexpr const char* kWithdrawConsent = "UPDATE consents SET withdrawn_on = $1, withdraw_reason = $2 WHERE id = $3";
-constexpr const char* kDeleteConsentedSpecial =
-    "DELETE FROM special_category WHERE consent_id = $1 AND value IN ('yes', 'no')";
+// value is ciphertext: the rows of a consent are read, decrypted and the yes/no answers deleted by id.
+constexpr const char* kConsentedSpecial = "SELECT id, value FROM special_category WHERE consent_id = $1";
+constexpr const char* kDeleteSpecial = "DELETE FROM special_category WHERE id = $1";
 constexpr const char* kRepresentative =
     "SELECT 1 FROM people o WHERE o.id = $2 AND o.role = 'adult' AND o.merged_into IS NULL AND EXISTS ("
     "SELECT 1 FROM relationships r WHERE r.legal_representative = 1 AND "
@@ -268,7 +269,8 @@ std::optional<Person> PersonService::load(storage::Transaction& tx, std::int64_t
   if (with_special) {
     p.special_category.emplace();
     for (const auto& x : tx.query(kSelectSpecial, {id}))
-      p.special_category->push_back({x.i64(0), x.str(1), x.str(2), x.opt_str(3), x.str(4), x.str(5), x.opt_i64(6)});
+      p.special_category->push_back({x.i64(0), x.str(1), cipher_.open_text(x.str(2)), cipher_.open_opt(x.opt_str(3)),
+                                     x.str(4), x.str(5), x.opt_i64(6)});
   }
   return p;
 }
@@ -568,7 +570,11 @@ Result<Consent> PersonService::withdraw_consent(const Actor& actor, std::int64_t
   audit(*tx, actor, clock_, "withdraw_consent", person_id, {{"consent_id", consent_id}});
   if (c->str(1) == "special_category") {
     // Art. 9 values held on this consent lose their basis at once: delete them, say so in the audit.
-    std::int64_t n = tx->exec(kDeleteConsentedSpecial, {consent_id});
+    std::int64_t n = 0;
+    for (const auto& x : tx->query(kConsentedSpecial, {consent_id})) {
+      const std::string v = cipher_.open_text(x.str(1));
+      if (v == "yes" || v == "no") n += tx->exec(kDeleteSpecial, {x.i64(0)});
+    }
     audit(*tx, actor, clock_, "delete_special", person_id, {{"consent_id", consent_id}, {"deleted", n}});
   }
   auto row = tx->query_one(std::string(kSelectConsents) + "id = $1", {consent_id});
@@ -585,7 +591,8 @@ Result<std::vector<SpecialItem>> PersonService::special_category(const Actor& ac
     return Error::forbidden("Special-category data needs its own permission (special_category_access).");
   std::vector<SpecialItem> out;
   for (const auto& x : tx->query(kSelectSpecial, {person_id}))
-    out.push_back({x.i64(0), x.str(1), x.str(2), x.opt_str(3), x.str(4), x.str(5), x.opt_i64(6)});
+    out.push_back({x.i64(0), x.str(1), cipher_.open_text(x.str(2)), cipher_.open_opt(x.opt_str(3)), x.str(4), x.str(5),
+                   x.opt_i64(6)});
   audit(*tx, actor, clock_, "read_special", person_id);
   tx->commit();
   return out;
@@ -615,7 +622,8 @@ Result<SpecialItem> PersonService::add_special_item(const Actor& actor, std::int
     }
     consent_id = c->i64(0);
   }
-  auto r = tx->query_one(kInsertSpecial, {person_id, in.category, in.value, in.note, t, actor.username, consent_id,
+  auto r = tx->query_one(kInsertSpecial, {person_id, in.category, cipher_.encrypt_text(in.value),
+                                          cipher_.encrypt_opt(in.note), t, actor.username, consent_id,
                                           format_utc(clock_.now())});
   SpecialItem item{r->i64(0), in.category, in.value, in.note, t, actor.username, consent_id};
   audit(*tx, actor, clock_, "create_special", person_id, {{"special_id", item.id}, {"category", in.category}});

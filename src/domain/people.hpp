@@ -11,6 +11,7 @@
 #include "common/error.hpp"
 #include "domain/families.hpp"
 #include "rules/czech_text.hpp"
+#include "security/cipher.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
 
@@ -145,8 +146,10 @@ struct NewSpecialItem {
 
 class PersonService {
  public:
-  PersonService(storage::Database& db, const Clock& clock, const rules::CzechCollator& collator)
-      : db_(db), clock_(clock), collator_(collator) {}
+  // Special-category values and notes are stored encrypted with `cipher` (security/cipher.hpp).
+  PersonService(storage::Database& db, const Clock& clock, const rules::CzechCollator& collator,
+                const security::Cipher& cipher)
+      : db_(db), clock_(clock), collator_(collator), cipher_(cipher) {}
 
   Result<Person> create(const security::Actor& actor, const NewPerson& input);
   Result<Person> get(const security::Actor& actor, std::int64_t id);
@@ -176,6 +179,7 @@ class PersonService {
   storage::Database& db_;
   const Clock& clock_;
   const rules::CzechCollator& collator_;
+  const security::Cipher& cipher_;
 };
 
 }  // namespace kredo::domain

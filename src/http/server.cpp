@@ -205,6 +205,7 @@ void HttpServer::configure() {
 }
 
 void HttpServer::route(Method method, const std::string& pattern, Access access, Handler handler, Body body) {
+  routes_.push_back({method, pattern, access});
   auto wrapped = [this, access, body, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     std::string rid = req.get_header_value(kRequestIdHeader);
     if (!valid_request_id(rid)) rid = security::random_hex(8);
@@ -229,6 +230,13 @@ void HttpServer::route(Method method, const std::string& pattern, Access access,
       if (is_unsafe(req.method) &&
           !security::constant_time_equal(req.get_header_value("X-CSRF-Token"), ctx.session->csrf_token)) {
         write_error(res, Error::forbidden("The request lacks a valid X-CSRF-Token header."), rid, request_language(req));
+        return;
+      }
+      // Staff who must use a second factor and have none yet may only enrol (and log out).
+      if (ctx.session->totp_enrolment_required && req.path.rfind("/api/v1/auth/", 0) != 0) {
+        Error e = Error::forbidden("Set up the second factor (an authenticator app) before anything else.");
+        e.detail_json = R"({"totp_enrolment_required":true})";
+        write_error(res, e, rid);
         return;
       }
     }

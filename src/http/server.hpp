@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/messages.hpp"
 #include "http/context.hpp"
@@ -37,6 +38,13 @@ enum class Body { json, upload };
 
 using Handler = std::function<HandlerResult(RequestContext&)>;
 
+// A registered route, for tests that must cover every route (CSRF, access across teams).
+struct RouteInfo {
+  Method method;
+  std::string pattern;
+  Access access;
+};
+
 class HttpServer {
  public:
   HttpServer(ServerOptions options, security::AuthService& auth);
@@ -49,6 +57,7 @@ class HttpServer {
   bool listen();
   void stop();
   const ServerOptions& options() const { return options_; }
+  const std::vector<RouteInfo>& routes() const { return routes_; }
 
  private:
   void configure();
@@ -56,6 +65,7 @@ class HttpServer {
   ServerOptions options_;
   security::AuthService& auth_;
   std::unique_ptr<httplib::Server> server_;
+  std::vector<RouteInfo> routes_;
 };
 
 // Writes the error envelope with the status that the code maps to.

@@ -10,6 +10,7 @@
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "domain/users.hpp"
+#include "security/cipher.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
 
@@ -23,19 +24,42 @@ struct SessionPolicy {
   std::int64_t lockout_duration_s = 15 * 60;
   // last_seen_at is refreshed at most this often, so that reads don't each cost a write.
   std::int64_t touch_interval_s = 60;
+  // A password accepted, the second factor awaited: how long and how many tries.
+  std::int64_t challenge_ttl_s = 5 * 60;
+  int challenge_attempts = 5;
 };
 
 struct LoginResult {
   domain::User user;
   std::string session_token;  // goes to the cookie only
   std::string csrf_token;
+  // Set instead of a session when the user has a second factor: the token for the second step.
+  std::optional<std::string> challenge;
 };
 
 struct SessionInfo {
   Actor actor;
   std::int64_t session_id = 0;
   std::string csrf_token;
+  // An admin or coordinator without a second factor while security.require_totp_for_staff is on:
+  // only /api/v1/auth/* answers until they enrol.
+  bool totp_enrolment_required = false;
 };
+
+struct TotpStatus {
+  bool enabled = false;
+  bool pending = false;  // enrolment begun, not confirmed
+  int recovery_codes_left = 0;
+  bool required = false;  // the setting is on and the user is staff (admin, coordinator)
+};
+
+struct TotpEnrolment {
+  std::string secret;  // base32
+  std::string otpauth_uri;
+};
+
+inline constexpr const char* kRequireTotpSetting = "security.require_totp_for_staff";
+inline constexpr int kRecoveryCodeCount = 10;
 
 struct ClientInfo {
   std::string ip;
@@ -45,9 +69,13 @@ struct ClientInfo {
 
 class AuthService {
  public:
-  AuthService(storage::Database& db, const Clock& clock, SessionPolicy policy = {});
+  AuthService(storage::Database& db, const Clock& clock, const Cipher& cipher, SessionPolicy policy = {});
 
+  // A user with a second factor gets a challenge (LoginResult::challenge) instead of a session.
   Result<LoginResult> login(const std::string& username, const std::string& password, const ClientInfo& client);
+  // The second step: a current TOTP code or an unused recovery code. Failures count toward lock-out.
+  Result<LoginResult> login_second_factor(const std::string& challenge, const std::string& code,
+                                          const ClientInfo& client);
   // The session for a cookie token, or nullopt when unknown, expired or the user is inactive.
   std::optional<SessionInfo> authenticate(const std::string& token, const std::string& request_id);
   Status logout(const SessionInfo& session);
@@ -55,11 +83,34 @@ class AuthService {
   Result<LoginResult> change_password(const SessionInfo& session, const std::string& current,
                                       const std::string& new_password, const ClientInfo& client);
 
+  // Second factor (TOTP, RFC 6238) of the session's user.
+  Result<TotpStatus> totp_status(const SessionInfo& session);
+  Result<TotpEnrolment> totp_begin(const SessionInfo& session);
+  // Confirms the enrolment with a first code; answers the recovery codes (shown once).
+  Result<std::vector<std::string>> totp_confirm(const SessionInfo& session, const std::string& code);
+  // Needs a current code or a recovery code.
+  Status totp_disable(const SessionInfo& session, const std::string& code);
+  Result<std::vector<std::string>> regenerate_recovery_codes(const SessionInfo& session, const std::string& code);
+  // For administrators (CLI): removes a user's second factor when phone and codes are lost.
+  Status reset_totp(const Actor& actor, const std::string& username);
+
+  bool require_totp_for_staff();
+  Status set_require_totp_for_staff(const Actor& actor, bool on);
+
  private:
   LoginResult open_session(storage::Transaction& tx, const domain::User& user, const ClientInfo& client);
+  // Records a failure for the username; true when it now is locked.
+  bool record_failure(storage::Transaction& tx, const std::string& username, std::int64_t now);
+  std::optional<std::int64_t> locked_until(storage::Transaction& tx, const std::string& username, std::int64_t now);
+  // Checks a TOTP code (replay-proof: a step is used once) or a recovery code (used up) of a user
+  // inside tx; answers "totp", "recovery_code" or nullopt.
+  std::optional<std::string> check_second_factor(storage::Transaction& tx, std::int64_t user_id,
+                                                 const std::string& code, std::int64_t now);
+  std::vector<std::string> new_recovery_codes(storage::Transaction& tx, std::int64_t user_id);
 
   storage::Database& db_;
   const Clock& clock_;
+  const Cipher& cipher_;
   SessionPolicy policy_;
   const std::string& dummy_hash();
 

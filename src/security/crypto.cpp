@@ -36,6 +36,13 @@ std::string random_hex(std::size_t n_bytes) {
   return to_hex(reinterpret_cast<const unsigned char*>(buf.data()), n_bytes);
 }
 
+std::string random_bytes(std::size_t n_bytes) {
+  ensure_sodium();
+  std::string buf(n_bytes, '\0');
+  randombytes_buf(buf.data(), n_bytes);
+  return buf;
+}
+
 std::string hash_password(std::string_view password) {
   ensure_sodium();
   char out[crypto_pwhash_STRBYTES];

@@ -9,6 +9,8 @@ namespace kredo::security {
 std::string sha256_hex(std::string_view data);
 // n random bytes, hex-encoded (2n characters).
 std::string random_hex(std::size_t n_bytes);
+// n random bytes.
+std::string random_bytes(std::size_t n_bytes);
 // argon2id, libsodium's "interactive" cost; the result carries its own salt and parameters.
 std::string hash_password(std::string_view password);
 bool verify_password(const std::string& hash, std::string_view password);

@@ -49,6 +49,7 @@ class ApiServer {
   // A client already logged in as one of the demo users.
   ApiClient as(const std::string& username) const;
   app::Application& app() { return db_->app(); }
+  const http::HttpServer& http() const { return *server_; }
 
  private:
   std::unique_ptr<TestDatabase> db_;

@@ -37,6 +37,7 @@ import { DashboardRoute } from '@/features/reports/routes/DashboardRoute';
 import { ImpactRoute } from '@/features/reports/routes/ImpactRoute';
 import { ReportRoute } from '@/features/reports/routes/ReportRoute';
 import { ReportsRoute } from '@/features/reports/routes/ReportsRoute';
+import { AccountSecurityRoute } from '@/features/security/routes/AccountSecurityRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
 import { UsersRoute } from '@/features/users/routes/UsersRoute';
@@ -134,6 +135,7 @@ export const routes: RouteObject[] = [
         ],
       },
       { path: 'account/password', element: <ChangePasswordRoute /> },
+      { path: 'account/security', element: <AccountSecurityRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

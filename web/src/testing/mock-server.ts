@@ -96,5 +96,6 @@ export function sessionRoutes(user: User | null): Record<string, Handler> {
   return {
     'GET /api/v1/auth/me': user ? json({ user, csrf_token: CSRF }) : apiError(401, 'unauthenticated', 'Not logged in.'),
     'GET /api/v1/health': json({ status: 'ok', db: 'sqlite', schema_version: 1, version: '0.1.0' }),
+    'GET /api/v1/auth/totp': json({ enabled: false, pending: false, recovery_codes_left: 0, required: false }),
   };
 }

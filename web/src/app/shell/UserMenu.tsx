@@ -76,6 +76,11 @@ export function UserMenu({ user }: { user: User }) {
             </Link>
           </li>
           <li>
+            <Link to="/account/security" className="user-menu__item" onClick={() => setOpen(false)}>
+              {t('security.menu')}
+            </Link>
+          </li>
+          <li>
             <button type="button" className="user-menu__item" onClick={onLogout} disabled={logout.isPending}>
               {t('userMenu.logout')}
             </button>

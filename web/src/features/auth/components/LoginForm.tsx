@@ -1,5 +1,7 @@
 // Username and password. A refusal shows the server's words; a lock-out says to wait.
+// A user with a second factor then gives the code (features/security SecondFactorForm).
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
@@ -7,12 +9,14 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { Field } from '@/components/ui/Field';
 import { fieldErrorText } from '@/components/ui/field-error';
 import { isApiError } from '@/lib/api-error';
+import { SecondFactorForm } from '@/features/security/components/SecondFactorForm';
 import type { User } from '@/types/user';
 import { loginInputSchema, useLogin, type LoginInput } from '../api/login';
 
 export function LoginForm({ onSuccess }: { onSuccess: (user: User) => void }) {
   const { t } = useTranslation();
   const login = useLogin();
+  const [challenge, setChallenge] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -26,13 +30,30 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: User) => void }) {
 
   const onSubmit = handleSubmit((values) => {
     login.mutate(values, {
-      onSuccess,
+      onSuccess: (outcome) => {
+        if (outcome.kind === 'session') onSuccess(outcome.user);
+        else setChallenge(outcome.challenge);
+      },
       onError: () => {
         resetField('password');
         setFocus('password');
       },
     });
   });
+
+  if (challenge) {
+    return (
+      <SecondFactorForm
+        challenge={challenge}
+        onSuccess={onSuccess}
+        onRestart={() => {
+          setChallenge(null);
+          login.reset();
+          resetField('password');
+        }}
+      />
+    );
+  }
 
   return (
     <form className="form login-form" onSubmit={onSubmit} noValidate>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { Loading } from '@/components/ui/Loading';
+import { TotpGate } from '@/features/security/components/TotpGate';
 import type { User } from '@/types/user';
 import { useMe } from '../api/get-me';
 
@@ -38,5 +39,5 @@ export function RequireAuth({ children }: { children: (user: User) => ReactEleme
     const state: LoginRedirectState = { from: `${location.pathname}${location.search}` };
     return <Navigate to="/login" replace state={state} />;
   }
-  return children(me.data);
+  return <TotpGate user={me.data}>{children(me.data)}</TotpGate>;
 }
