@@ -2,6 +2,7 @@
 # A throw-away PostgreSQL 15 cluster for tests, on a unix socket only (no TCP port is opened).
 #   pg-test-cluster.sh start DIR   -> creates and starts it, prints the connection URL
 #   pg-test-cluster.sh stop DIR    -> stops it and removes DIR
+#   pg-test-cluster.sh createdb DIR NAME -> one more database in the running cluster
 # As root the server runs as the postgres user (PostgreSQL refuses to run as root).
 set -euo pipefail
 cmd="${1:-}"
@@ -27,6 +28,10 @@ case "$cmd" in
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     as_pg "$bin/createdb" -h "$dir" -p "$port" -U postgres kredo_test
     echo "postgresql://postgres@/kredo_test?host=$dir&port=$port"
+    ;;
+  createdb)
+    # pg-test-cluster.sh createdb DIR NAME: one more database in the running cluster (e.g. for a test shard).
+    as_pg "$bin/createdb" -h "$dir" -p "$port" -U postgres "${3:?database name}"
     ;;
   stop)
     if [ -d "$dir/data" ]; then

@@ -25,11 +25,9 @@ failed_suites=()
 log="$(mktemp -d /tmp/kredo-test-logs.XXXXXX)"
 
 # gtest: "[  PASSED  ] N tests." and "[  FAILED  ] N tests, listed below:"
-run_gtest() {
-  local name="$1"
+collect_gtest() {
+  local name="$1" rc="$2"
   echo "== $name"
-  "$build/$name" --gtest_brief=1 >"$log/$name.log" 2>&1
-  local rc=$?
   grep -E "^\[  (FAILED|PASSED) |Failure|error" "$log/$name.log" | grep -v "^\[  FAILED  \] .*\.[A-Za-z].*(" | head -40
   local p f
   p=$(grep -oE '^\[  PASSED  \] [0-9]+' "$log/$name.log" | grep -oE '[0-9]+$' | tail -1)
@@ -40,7 +38,21 @@ run_gtest() {
   [ "$f" -eq 0 ] || failed_suites+=("$name")
 }
 
-for suite in unit_tests db_tests api_tests; do run_gtest "$suite"; done
+# The C++ suites run side by side (they wait on fsync, argon2 and PostgreSQL more than on the CPU); the
+# db suite in two shards, each with its own PostgreSQL database. Temporary SQLite files live in memory.
+export TMPDIR="$(mktemp -d /dev/shm/kredo-tests.XXXXXX 2>/dev/null || mktemp -d /tmp/kredo-tests.XXXXXX)"
+pg_b="${KREDO_TEST_PG/kredo_test?/kredo_test_b?}"
+bash scripts/pg-test-cluster.sh createdb "$pgdir" kredo_test_b >/dev/null || { echo "test: second PostgreSQL database failed"; exit 1; }
+declare -A gpid
+"$build/unit_tests" --gtest_brief=1 >"$log/unit_tests.log" 2>&1 & gpid[unit_tests]=$!
+GTEST_TOTAL_SHARDS=2 GTEST_SHARD_INDEX=0 "$build/db_tests" --gtest_brief=1 >"$log/db_tests.log" 2>&1 & gpid[db_tests]=$!
+GTEST_TOTAL_SHARDS=2 GTEST_SHARD_INDEX=1 KREDO_TEST_PG="$pg_b" "$build/db_tests" --gtest_brief=1 >"$log/db_tests_shard2.log" 2>&1 &
+gpid[db_tests_shard2]=$!
+"$build/api_tests" --gtest_brief=1 >"$log/api_tests.log" 2>&1 & gpid[api_tests]=$!
+for suite in unit_tests db_tests db_tests_shard2 api_tests; do
+  wait "${gpid[$suite]}"; collect_gtest "$suite" $?
+done
+rm -rf "$TMPDIR"; unset TMPDIR
 
 # Fuzz corpora (seeds and crash regressions) replayed without libFuzzer; one test per corpus file.
 echo "== fuzz corpus replay"

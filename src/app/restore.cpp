@@ -194,7 +194,23 @@ Result<RestoreResult> restore_database(const RestoreOptions& o) {
   return out;
 }
 
+// One cell in a form both databases agree on: PostgreSQL answers bytea as "\x<hex>" and a whole REAL
+// as "120" where SQLite says "120.0"; the bytes and the numbers are the same.
+static std::string canonical_cell(std::string v, bool postgres) {
+  if (postgres && v.size() >= 2 && v[0] == '\\' && v[1] == 'x' && v.size() % 2 == 0 &&
+      v.find_first_not_of("0123456789abcdef", 2) == std::string::npos) {
+    std::string bytes;
+    for (std::size_t i = 2; i + 1 < v.size(); i += 2) bytes.push_back(static_cast<char>(std::stoi(v.substr(i, 2), nullptr, 16)));
+    return bytes;
+  }
+  if (v.size() > 2 && v.compare(v.size() - 2, 2, ".0") == 0 &&
+      v.find_first_not_of("-0123456789", 0) == v.size() - 2 && v.find_first_of("0123456789") != std::string::npos)
+    v.resize(v.size() - 2);
+  return v;
+}
+
 std::map<std::string, std::vector<std::string>> dump_tables(Database& db) {
+  const bool postgres = db.dialect() != storage::Dialect::sqlite;
   std::map<std::string, std::vector<std::string>> out;
   auto tx = db.begin(TxMode::read);
   std::vector<std::string> names;
@@ -211,7 +227,8 @@ std::map<std::string, std::vector<std::string>> dump_tables(Database& db) {
     auto& rows = out[n];
     for (const auto& r : tx->query("SELECT * FROM " + quote(n))) {
       std::string line;
-      for (std::size_t i = 0; i < r.size(); ++i) line += (i ? "|" : "") + (r.is_null(i) ? std::string("\\N") : r.str(i));
+      for (std::size_t i = 0; i < r.size(); ++i)
+        line += (i ? "|" : "") + (r.is_null(i) ? std::string("\\N") : canonical_cell(r.str(i), postgres));
       rows.push_back(std::move(line));
     }
     std::sort(rows.begin(), rows.end());

@@ -1,6 +1,7 @@
 #include "domain/gdpr.hpp"
 
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "domain/registry_access.hpp"
 
@@ -43,14 +44,20 @@ struct PersonReference {
   const char* key;     // id column, or the other half of the primary key
   const char* column;  // the person column
   bool by_id;
+  // by_id rows unique per person together with these columns ("school_year, level"): a row the kept
+  // person already has an equivalent of stays with the merged-away record.
+  std::vector<const char*> unique_with = {};
 };
-constexpr PersonReference kPersonReferences[] = {
+const PersonReference kPersonReferences[] = {
     {"attendance", "attendance", "activity_id", "person_id", false},
     {"activity_participants", "activity_participants", "activity_id", "person_id", false},
     {"group_members", "group_members", "group_id", "person_id", false},
     {"assessments", "assessments", "id", "person_id", true},
     {"observation_people", "observation_people", "observation_id", "person_id", false},
     {"observation_speakers", "observations", "id", "speaker_person_id", true},
+    {"enrollment_cases", "enrollment_cases", "id", "person_id", true, {"school_year", "level"}},
+    {"documents", "documents", "id", "person_id", true},
+    {"incident_people", "incident_people", "incident_id", "person_id", false},
 };
 
 std::vector<std::int64_t> referenced_keys(storage::Transaction& tx, const PersonReference& r, std::int64_t from,
@@ -58,8 +65,14 @@ std::vector<std::int64_t> referenced_keys(storage::Transaction& tx, const Person
   std::string sql = std::string("SELECT ") + r.key + " FROM " + r.table + " WHERE " + r.column + " = $1";
   if (!r.by_id)
     sql += std::string(" AND ") + r.key + " NOT IN (SELECT " + r.key + " FROM " + r.table + " WHERE " + r.column + " = $2)";
+  if (r.by_id && !r.unique_with.empty()) {
+    sql += std::string(" AND NOT EXISTS (SELECT 1 FROM ") + r.table + " k WHERE k." + r.column + " = $2";
+    for (const char* c : r.unique_with) sql += std::string(" AND k.") + c + " = " + r.table + "." + c;
+    sql += ")";
+  }
+  const bool two_params = !r.by_id || !r.unique_with.empty();
   std::vector<std::int64_t> out;
-  for (const auto& row : r.by_id ? tx.query(sql, {from}) : tx.query(sql, {from, to})) out.push_back(row.i64(0));
+  for (const auto& row : two_params ? tx.query(sql, {from, to}) : tx.query(sql, {from})) out.push_back(row.i64(0));
   return out;
 }
 
@@ -279,6 +292,8 @@ void GdprService::anonymise_in(storage::Transaction& tx, const Actor& actor, std
                              czech_sort_key_hex(collator_, std::string(kAnonymisedName) + " " + kAnonymisedName), now,
                              person_id});
   tx.exec(kClearSpecialNotes, {person_id});
+  // Letters generated for the person carry their name and address in the PDF: erased with the rest.
+  tx.exec("DELETE FROM documents WHERE person_id = $1", {person_id});
   tx.exec(kClearFamilyAddress, {now, family_id});
   if (tx.query_one(kNamedMembersLeft, {family_id})->i64(0) == 0)
     tx.exec(kAnonymiseFamilyName, {kAnonymisedName, czech_sort_key_hex(collator_, kAnonymisedName), family_id});

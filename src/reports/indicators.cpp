@@ -111,7 +111,8 @@ const std::vector<Participant>& ComputeContext::participants() {
     out.push_back(std::move(p));
   }
   std::map<std::pair<std::int64_t, std::string>, bool> latest;
-  for (const auto& r : tx.query(kSpecial, {from, to})) latest[{r.i64(0), r.str(1)}] = r.str(2) == "yes";
+  for (const auto& r : tx.query(kSpecial, {from, to})) latest[{r.i64(0), r.str(1)}] =
+        (settings.cipher ? settings.cipher->open_text(r.str(2)) : r.str(2)) == "yes";
   for (const auto& [key, yes] : latest) {
     auto it = index.find(key.first);
     if (it == index.end() || !yes) continue;

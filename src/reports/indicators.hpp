@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "security/cipher.hpp"
 #include "storage/db/db.hpp"
 
 namespace kredo::reports {
@@ -27,6 +28,8 @@ struct EngineSettings {
   std::int64_t suppression_threshold = 5;
   std::int64_t supported_threshold_minutes = 40 * 60;
   bool minority_target_group = false;
+  // Opens encrypted special-category values (security/cipher.hpp); null when nothing is encrypted.
+  const security::Cipher* cipher = nullptr;
 };
 
 struct TableNeed {

@@ -77,7 +77,8 @@ struct FileOut {
 
 class ReportService {
  public:
-  ReportService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  ReportService(storage::Database& db, const Clock& clock, const security::Cipher* cipher = nullptr)
+      : db_(db), clock_(clock), cipher_(cipher) {}
 
   Result<Project> project(const security::Actor& actor);
   Result<Project> update_project(const security::Actor& actor, const ProjectChange& change);
@@ -102,6 +103,7 @@ class ReportService {
  private:
   storage::Database& db_;
   const Clock& clock_;
+  const security::Cipher* cipher_;
 };
 
 // Pure helpers (unit-tested) --------------------------------------------------------------------

@@ -37,6 +37,8 @@ std::string path_for(const std::string& pattern, const std::string& id) {
   p = std::regex_replace(p, std::regex(R"(\(\\d\{4\}\))"), "2026");
   p = std::regex_replace(p, std::regex(R"(\(\\d\+\))"), id);
   p = std::regex_replace(p, std::regex(R"(\\\.)"), ".");
+  // Any other group (codes, languages, tokens): a plain lower-case word the group accepts.
+  p = std::regex_replace(p, std::regex(R"(\([^()]*\))"), "x");
   return p;
 }
 

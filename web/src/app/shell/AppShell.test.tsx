@@ -27,14 +27,6 @@ describe('app shell', () => {
     expect(server.callsTo('GET /api/v1/users')).toHaveLength(0);
   });
 
-  it('shows an honest empty state for places not built yet', async () => {
-    mockServer(sessionRoutes(makeUser()));
-    renderApp('/schools');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Školy' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Tato část se teprve připravuje' })).toBeTruthy();
-    expect(screen.queryByRole('table')).toBeNull();
-  });
-
   it('switches the whole shell to English and remembers it', async () => {
     mockServer({
       ...sessionRoutes(makeUser()),
