@@ -42,12 +42,14 @@ test('a wrong password shows the server message on the login page', async (t) =>
   // so the one used below has only one failed attempt).
   const direct = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    // The app asks for messages in the language it shows (Czech by default).
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': 'cs' },
     body: JSON.stringify({ username: 'koordinator', password: 'not-the-password' }),
   });
   assert.equal(direct.status, 401);
   const envelope = await direct.json();
   assert.equal(envelope.error.code, 'unauthenticated');
+  assert.equal(envelope.error.message, 'Nesprávné uživatelské jméno nebo heslo.');
 
   await withPage(t, async (page) => {
     await logIn(page, 'analytik', 'not-the-password');

@@ -75,7 +75,7 @@ test('pathway: decision before the application refused at the field, appeal dead
     await recordStage(page, 'decision', '2026-04-09', () => page.getByLabel(/^Rozhodnutí/).selectOption('not_admitted'));
     const date = page.locator('input[name="date"]');
     const error = await eventually(() => fieldError(date), 'date error');
-    assert.match(error, /before the application/);
+    assert.match(error, /dřívější než podání přihlášky/);
 
     await recordStage(page, 'decision', '2026-04-15', () => page.getByLabel(/^Rozhodnutí/).selectOption('not_admitted'));
     await page.getByText('Uloženo. Případ je ve fázi: Rozhodnutí.').waitFor();

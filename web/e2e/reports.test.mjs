@@ -8,6 +8,7 @@ import { baseUrl, heading, logIn, withPage } from './support.mjs';
 test('coordinator creates, inspects and submits a report', async (t) => {
   await withPage(t, async (page) => {
     await logIn(page, 'koordinator');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${baseUrl}/reports`);
     await heading(page, 'Výkazy').waitFor();
     await page.getByRole('button', { name: /^ZoR 2/ }).click();
@@ -35,6 +36,7 @@ test('dashboard and impact summary on a phone', async (t) => {
     t,
     async (page) => {
       await logIn(page, 'koordinator');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       await page.goto(`${baseUrl}/reports/dashboard`);
       await page.getByRole('heading', { name: 'Plnění cílových hodnot' }).waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -51,6 +53,7 @@ test('dashboard and impact summary on a phone', async (t) => {
 test('analyst reads a report without drill-down', async (t) => {
   await withPage(t, async (page) => {
     await logIn(page, 'koordinator');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${baseUrl}/reports`);
     await page.getByRole('button', { name: /^ZoR 1/ }).click();
     await page.getByRole('button', { name: 'Vytvořit koncept' }).click();
@@ -59,6 +62,7 @@ test('analyst reads a report without drill-down', async (t) => {
     await page.getByRole('button', { name: /Odhlásit/ }).click().catch(() => {});
     await page.context().clearCookies();
     await logIn(page, 'analytik');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(url);
     await heading(page, /^Zpráva za/).waitFor();
     assert.equal(await page.getByRole('button', { name: /Záznamy započtené/ }).count(), 0);

@@ -104,7 +104,7 @@ test('a worker sets up two-step verification and logs in with a code and a recov
     const off = page.locator('form').filter({ has: page.getByRole('button', { name: 'Vypnout dvoufázové ověření' }) });
     await off.getByLabel('Kód', { exact: true }).fill(codes[0]);
     await off.getByRole('button', { name: 'Vypnout dvoufázové ověření' }).click();
-    await off.getByText('The code is not right.').waitFor();
+    await off.getByText('Kód není správný.').waitFor();
     await off.getByLabel('Kód', { exact: true }).fill(codes[1]);
     await off.getByRole('button', { name: 'Vypnout dvoufázové ověření' }).click();
     await page.getByText('Dvoufázové ověření je vypnuté.').waitFor();
