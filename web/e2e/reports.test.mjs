@@ -36,14 +36,16 @@ test('dashboard and impact summary on a phone', async (t) => {
     t,
     async (page) => {
       await logIn(page, 'koordinator');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
       await page.goto(`${baseUrl}/reports/dashboard`);
       await page.getByRole('heading', { name: 'Plnění cílových hodnot' }).waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 390, `no sideways scroll (scrollWidth ${width})`);
       await page.goto(`${baseUrl}/reports/impact`);
       await heading(page, 'Shrnutí dopadu').waitFor();
-      const href = await page.getByRole('link', { name: 'Stáhnout PDF' }).getAttribute('href');
+      const pdf = page.getByRole('link', { name: 'Stáhnout PDF' });
+      await pdf.waitFor();
+      const href = await pdf.getAttribute('href');
       assert.match(href, /^\/api\/v1\/impact-summary\.pdf\?from=2023-10-01&to=2025-09-30$/);
     },
     { viewport: { width: 390, height: 800 } },

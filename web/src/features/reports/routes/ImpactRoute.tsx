@@ -26,6 +26,8 @@ export function ImpactRoute() {
           {(c) => <input type="date" {...c} value={to} onChange={(e) => setPeriod({ from, to: e.target.value })} />}
         </Field>
       </div>
+      {/* The links wait for the project's period: a link without one would fetch the wrong summary. */}
+      {from && to ? (
       <div className="report-downloads">
         <a className="btn btn--primary" href={buildUrl('/impact-summary.html', { from, to })} target="_blank" rel="noopener">
           {t('reports.impact.page')}
@@ -34,6 +36,7 @@ export function ImpactRoute() {
           {t('reports.impact.pdf')}
         </a>
       </div>
+      ) : null}
       <p>{t('reports.impact.contents')}</p>
     </>
   );
