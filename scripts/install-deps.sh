@@ -26,6 +26,23 @@ for p in "${APT_PACKAGES[@]}"; do
 done
 if ! command -v node >/dev/null 2>&1; then missing+=(nodejs npm); fi
 
+# npm ci when node_modules is missing or older than the lock file. With Node.js already here it runs
+# while apt installs (both wait on the network and the disk more than on the CPU).
+stamp="$repo/web/node_modules/.package-lock.json"
+npm_ci() {
+  echo "install-deps: npm ci in web/"
+  (cd "$repo/web" && npm ci --no-audit --no-fund --loglevel=error)
+}
+npm_needed=0
+if [ ! -f "$stamp" ] || [ "$repo/web/package-lock.json" -nt "$stamp" ]; then npm_needed=1; fi
+npm_pid=""
+if [ "$npm_needed" -eq 1 ] && command -v node >/dev/null 2>&1 &&
+  [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ]; then
+  npm_ci &
+  npm_pid=$!
+  npm_needed=0
+fi
+
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: installing ${missing[*]}"
   "${sudo_cmd[@]}" apt-get update -qq
@@ -38,9 +55,5 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-# npm ci when node_modules is missing or older than the lock file.
-stamp="$repo/web/node_modules/.package-lock.json"
-if [ ! -f "$stamp" ] || [ "$repo/web/package-lock.json" -nt "$stamp" ]; then
-  echo "install-deps: npm ci in web/"
-  (cd "$repo/web" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+if [ -n "$npm_pid" ]; then wait "$npm_pid"; fi
+if [ "$npm_needed" -eq 1 ]; then npm_ci; fi

@@ -1,8 +1,10 @@
 // Shared helpers for the end-to-end tests: Debian's Chromium through playwright-core,
-// one fresh profile per test, a screenshot when a test fails.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// one browser per test file and a fresh context (its own cookies and storage) per test,
+// a screenshot when a test fails.
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const baseUrl = process.env.KREDO_BASE_URL ?? '';
@@ -24,22 +26,29 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
+// Starting Chromium costs a second or two: it is started once per file, and each test gets a new
+// incognito-like context, as isolated as a fresh profile (cookies, storage, cache).
+let browser = null;
+async function sharedBrowser() {
+  if (!browser) browser = chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  return browser;
+}
+after(async () => {
+  if (browser) await (await browser).close();
+});
+
 /**
- * Runs `body` with a page in a fresh browser profile. On failure the page is saved as
+ * Runs `body` with a page in a fresh browser context. On failure the page is saved as
  * <artifacts>/<test name>.png before the error is passed on.
  */
 export async function withPage(t, body, { viewport = { width: 1280, height: 800 } } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'kredo-e2e-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: chromiumArgs,
+  const context = await (await sharedBrowser()).newContext({
     viewport,
     locale: 'cs-CZ',
     timezoneId: 'Europe/Prague',
   });
   context.setDefaultTimeout(TIMEOUT);
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   try {
@@ -53,7 +62,6 @@ export async function withPage(t, body, { viewport = { width: 1280, height: 800 
     throw error;
   } finally {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }
 
