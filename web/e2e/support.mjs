@@ -28,13 +28,14 @@ const chromiumArgs = [
  * Runs `body` with a page in a fresh browser profile. On failure the page is saved as
  * <artifacts>/<test name>.png before the error is passed on.
  */
-export async function withPage(t, body, { viewport = { width: 1280, height: 800 } } = {}) {
+export async function withPage(t, body, { viewport = { width: 1280, height: 800 }, hasTouch = false } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'kredo-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
     args: chromiumArgs,
     viewport,
+    hasTouch,
     locale: 'cs-CZ',
     timezoneId: 'Europe/Prague',
   });
