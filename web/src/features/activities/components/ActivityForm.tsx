@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { Button } from '@/components/ui/Button';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { Field } from '@/components/ui/Field';
+import { Loading } from '@/components/ui/Loading';
 import { FormErrorSummary } from '@/components/ui/FormErrorSummary';
 import { VersionConflict, type ConflictRow } from '@/components/ui/VersionConflict';
 import { fieldErrorText } from '@/components/ui/field-error';
@@ -138,6 +139,9 @@ export function ActivityForm({ activity, onSaved }: { activity?: Activity; onSav
   const error = mutation.error;
   const isConflict = isApiError(error) && error.code === 'conflict';
   const participantErrors = indexedErrors(error, 'participant_ids');
+  // The selects and checkboxes take their values when they mount: wait for the catalogues, or an
+  // edit would show (and save) the first type instead of the record's.
+  if (types.isPending || topics.isPending) return <Loading />;
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={activity ? t('activities.edit.title') : t('activities.create.title')}>
       {mutation.isError && isConflict ? (

@@ -48,7 +48,7 @@ export function GroupMembers({ group }: { group: Group }) {
             </p>
           ))
         : null}
-      <PersonPicker legend={t('activities.groups.members')} chosen={group.members} onChange={change} busy={save.isPending} />
+      <PersonPicker legend={t('activities.groups.manageMembers')} chosen={group.members} onChange={change} busy={save.isPending} />
     </section>
   );
 }

@@ -45,9 +45,14 @@ export function PersonPicker({ legend, chosen, onChange, errorAt, busy, children
           const error = errorAt?.(i);
           return (
             <li key={p.id} className="chosen-list__item">
-              {personLabel(p)}{' '}
-              <Button variant="ghost" disabled={busy} onClick={() => onChange(chosen.filter((c) => c.id !== p.id))}>
-                {t('activities.create.remove', { name: personLabel(p) })}
+              <span className="chosen-list__name">{personLabel(p)}</span>
+              <Button
+                variant="ghost"
+                disabled={busy}
+                aria-label={t('activities.create.remove', { name: personLabel(p) })}
+                onClick={() => onChange(chosen.filter((c) => c.id !== p.id))}
+              >
+                {t('activities.people.remove')}
               </Button>
               {error ? (
                 <p className="field__error">

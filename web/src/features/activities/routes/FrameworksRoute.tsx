@@ -39,7 +39,7 @@ function FrameworkVersion({ f }: { f: Framework }) {
                 {lang === 'en' ? l.description_en : l.description_cs}
                 <br />
                 <span className="framework__other" lang={other}>
-                  {lang === 'en' ? l.description_cs : l.description_en}
+                  {localName(l, other)}: {lang === 'en' ? l.description_cs : l.description_en}
                 </span>
               </td>
             </tr>
@@ -48,9 +48,9 @@ function FrameworkVersion({ f }: { f: Framework }) {
       </table>
       {f.domains.map((d) => (
         <div key={d.code}>
-          <h4>
+          <h3 className="framework__domain">
             {localName(d, lang)} <span className="framework__other" lang={other}>({localName(d, other)})</span>
-          </h4>
+          </h3>
           <ul>
             {d.indicators.map((i) => (
               <li key={i.code}>
@@ -84,7 +84,7 @@ export function FrameworksRoute() {
         const versions = (all.data?.items ?? []).filter((f) => f.code === code).sort((a, b) => b.version - a.version);
         const latest = versions[0]!;
         return (
-          <section key={code} aria-labelledby={`fw-${code}`}>
+          <section key={code} className="framework-section" aria-labelledby={`fw-${code}`}>
             <h2 id={`fw-${code}`}>
               {localName(latest, lang)} <span className="badge">{t('activities.frameworks.versions', { count: versions.length })}</span>
             </h2>

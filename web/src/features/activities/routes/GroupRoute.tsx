@@ -56,6 +56,7 @@ export function GroupRoute() {
           </Link>
         }
       />
+      <div className="group-page">
       {saved ? <Alert tone="success" title={t('activities.groups.saved')} /> : null}
       <p>
         {t('activities.groups.valid', {
@@ -90,6 +91,7 @@ export function GroupRoute() {
           </a>
         </div>
       </section>
+      </div>
     </>
   );
 }

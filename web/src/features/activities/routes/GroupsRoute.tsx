@@ -53,7 +53,7 @@ export function GroupsRoute() {
       {groups.isSuccess && items.length === 0 ? <p>{t('activities.groups.empty')}</p> : null}
       {items.length > 0 ? (
         <div className="table-scroll">
-          <table className="table group-table">
+          <table className="table table--stack group-table">
             <caption className="visually-hidden">{t('activities.groups.title')}</caption>
             <thead>
               <tr>
@@ -69,8 +69,8 @@ export function GroupsRoute() {
                   <th scope="row">
                     <Link to={`/activities/groups/${g.id}`}>{g.name}</Link>
                   </th>
-                  <td>{typeName(g.type)}</td>
-                  <td>
+                  <td data-label={t('activities.fields.type')}>{typeName(g.type)}</td>
+                  <td data-label={t('activities.groups.schedule')}>
                     {schedule(g)}
                     {g.place ? `, ${g.place}` : ''}
                   </td>
