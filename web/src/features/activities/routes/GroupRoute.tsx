@@ -57,40 +57,40 @@ export function GroupRoute() {
         }
       />
       <div className="group-page">
-      {saved ? <Alert tone="success" title={t('activities.groups.saved')} /> : null}
-      <p>
-        {t('activities.groups.valid', {
-          from: formatDate(g.valid_from, lang),
-          to: g.valid_to ? formatDate(g.valid_to, lang) : t('activities.groups.openEnded'),
-        })}{' '}
-        <Link to="/activities/groups">{t('activities.groups.back')}</Link>
-      </p>
-      <GroupMembers group={g} />
-      <GenerateSessions groupId={g.id} />
-      <section aria-labelledby="group-sessions-title">
-        <h2 id="group-sessions-title">{t('activities.groups.sessionsTitle', { count: sessions.data?.total ?? 0 })}</h2>
-        {sessions.isSuccess && list.length === 0 ? <p>{t('activities.groups.noSessions')}</p> : null}
-        <ul className="activity-list">
-          {list.map((a) => (
-            <li key={a.id} className="activity-list__item">
-              <Link to={`/activities/${a.id}`}>
-                {formatDate(a.date, lang)} {a.start}–{a.end}
-              </Link>{' '}
-              <span>
-                {a.attendance_recorded > 0 ? t('activities.groups.rollCallDone') : t('activities.groups.rollCallOpen')}
-              </span>
-            </li>
-          ))}
-        </ul>
-        <div className="form__row group-sheet">
-          <Field label={t('activities.groups.sheetMonth')}>
-            {(c) => <input {...c} className="input" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />}
-          </Field>
-          <a className="btn btn--secondary" href={groupSheetUrl(g.id, month)} target="_blank" rel="noreferrer">
-            {t('activities.groups.sheet')}
-          </a>
-        </div>
-      </section>
+        {saved ? <Alert tone="success" title={t('activities.groups.saved')} /> : null}
+        <p>
+          {t('activities.groups.valid', {
+            from: formatDate(g.valid_from, lang),
+            to: g.valid_to ? formatDate(g.valid_to, lang) : t('activities.groups.openEnded'),
+          })}{' '}
+          <Link to="/activities/groups">{t('activities.groups.back')}</Link>
+        </p>
+        <GroupMembers group={g} />
+        <GenerateSessions groupId={g.id} />
+        <section aria-labelledby="group-sessions-title">
+          <h2 id="group-sessions-title">{t('activities.groups.sessionsTitle', { count: sessions.data?.total ?? 0 })}</h2>
+          {sessions.isSuccess && list.length === 0 ? <p>{t('activities.groups.noSessions')}</p> : null}
+          <ul className="activity-list">
+            {list.map((a) => (
+              <li key={a.id} className="activity-list__item">
+                <Link to={`/activities/${a.id}`}>
+                  {formatDate(a.date, lang)} {a.start}–{a.end}
+                </Link>{' '}
+                <span>
+                  {a.attendance_recorded > 0 ? t('activities.groups.rollCallDone') : t('activities.groups.rollCallOpen')}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <div className="form__row group-sheet">
+            <Field label={t('activities.groups.sheetMonth')}>
+              {(c) => <input {...c} className="input" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />}
+            </Field>
+            <a className="btn btn--secondary" href={groupSheetUrl(g.id, month)} target="_blank" rel="noreferrer">
+              {t('activities.groups.sheet')}
+            </a>
+          </div>
+        </section>
       </div>
     </>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { Loading } from '@/components/ui/Loading';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import { useIdParam } from '@/lib/use-id-param';
 import { useLanguage } from '@/lib/use-language';
 import { useSupportHours } from '../api/attendance';
@@ -33,7 +33,7 @@ export function PersonProgressRoute() {
       </p>
       {hours.isSuccess ? (
         <p className="support-hours">
-          {t('activities.hours.total', { hours: hours.data.hours.toLocaleString(), threshold: hours.data.threshold_hours })}{' '}
+          {t('activities.hours.total', { hours: formatNumber(hours.data.hours, lang), threshold: formatNumber(hours.data.threshold_hours, lang) })}{' '}
           {hours.data.supported ? t('activities.hours.supported') : t('activities.hours.notYet')}
         </p>
       ) : null}
