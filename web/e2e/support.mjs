@@ -41,9 +41,10 @@ after(async () => {
  * Runs `body` with a page in a fresh browser context. On failure the page is saved as
  * <artifacts>/<test name>.png before the error is passed on.
  */
-export async function withPage(t, body, { viewport = { width: 1280, height: 800 } } = {}) {
+export async function withPage(t, body, { viewport = { width: 1280, height: 800 }, hasTouch = false } = {}) {
   const context = await (await sharedBrowser()).newContext({
     viewport,
+    hasTouch,
     locale: 'cs-CZ',
     timezoneId: 'Europe/Prague',
   });

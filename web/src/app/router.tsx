@@ -3,6 +3,11 @@ import { Navigate, type RouteObject } from 'react-router';
 import { ActivitiesRoute } from '@/features/activities/routes/ActivitiesRoute';
 import { ActivityRoute } from '@/features/activities/routes/ActivityRoute';
 import { CreateActivityRoute } from '@/features/activities/routes/CreateActivityRoute';
+import { EditActivityRoute } from '@/features/activities/routes/EditActivityRoute';
+import { FrameworksRoute } from '@/features/activities/routes/FrameworksRoute';
+import { CreateGroupRoute, EditGroupRoute } from '@/features/activities/routes/GroupFormRoutes';
+import { GroupRoute } from '@/features/activities/routes/GroupRoute';
+import { GroupsRoute } from '@/features/activities/routes/GroupsRoute';
 import { PersonProgressRoute } from '@/features/activities/routes/PersonProgressRoute';
 import { AdminHomeRoute } from '@/features/admin/routes/AdminHomeRoute';
 import { SchoolSegregationRoute } from '@/features/analytics/routes/SchoolSegregationRoute';
@@ -81,7 +86,13 @@ export const routes: RouteObject[] = [
           { index: true, element: <ActivitiesRoute /> },
           { path: 'new', element: <CreateActivityRoute /> },
           { path: 'people/:personId', element: <PersonProgressRoute /> },
+          { path: 'groups', element: <GroupsRoute /> },
+          { path: 'groups/new', element: <CreateGroupRoute /> },
+          { path: 'groups/:groupId', element: <GroupRoute /> },
+          { path: 'groups/:groupId/edit', element: <EditGroupRoute /> },
+          { path: 'frameworks', element: <FrameworksRoute /> },
           { path: ':activityId', element: <ActivityRoute /> },
+          { path: ':activityId/edit', element: <EditActivityRoute /> },
         ],
       },
       {

@@ -86,6 +86,7 @@ export const frameworkSchema = z.object({
   audience: z.enum(['child', 'adult']),
   name_cs: z.string(),
   name_en: z.string(),
+  created_at: z.string().optional(),
   levels: z.array(
     z.object({ level: z.number().int(), name_cs: z.string(), name_en: z.string(), description_cs: z.string(), description_en: z.string() }),
   ),
@@ -152,3 +153,43 @@ export function personLabel(p: { given_names: string; surname: string }): string
 export function localName(x: { name_cs: string; name_en: string }, lang: string): string {
   return lang === 'en' ? x.name_en : x.name_cs;
 }
+
+export const groupSchema = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  name: z.string(),
+  type: z.string(),
+  place: z.string().nullable(),
+  weekday: z.number().int(),
+  start: z.string(),
+  end: z.string(),
+  valid_from: z.string(),
+  valid_to: z.string().nullable(),
+  topics: z.array(z.string()),
+  member_ids: z.array(z.number().int()),
+  members: z.array(activityPersonSchema),
+});
+export type Group = z.infer<typeof groupSchema>;
+
+export const sessionsResultSchema = z.object({
+  created: z.array(z.number().int()),
+  existing: z.array(z.number().int()),
+  skipped_holidays: z.array(z.string()),
+});
+export type SessionsResult = z.infer<typeof sessionsResultSchema>;
+
+export const assessmentSchema = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  person_id: z.number().int(),
+  framework_id: z.number().int(),
+  framework: z.string(),
+  framework_version: z.number().int(),
+  date: z.string(),
+  assessor: z.string(),
+  note: z.string().nullable(),
+  levels: z.record(z.string(), z.number().int()),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
+
+export const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;

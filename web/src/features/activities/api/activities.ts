@@ -81,3 +81,16 @@ export function useDrifting() {
 export function attendanceSheetUrl(id: number): string {
   return `/api/v1/activities/${id}/attendance-sheet.pdf`;
 }
+
+/** PATCH /activities/{id}: the version the form started from guards against a stale edit (409 with `current`). */
+export function useUpdateActivity(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ActivityBody & { version: number }): Promise<Activity> =>
+      apiRequest(`/activities/${id}`, activitySchema, { method: 'PATCH', body }),
+    onSuccess: (a) => {
+      queryClient.setQueryData(activityKey(a.id), a);
+      return queryClient.invalidateQueries({ queryKey: [...activitiesKey, 'list'] });
+    },
+  });
+}

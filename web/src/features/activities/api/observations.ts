@@ -34,3 +34,12 @@ export function useCreateObservation() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: observationsKey }),
   });
 }
+
+export function useUpdateObservation(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<ObservationBody> & { version: number }): Promise<Observation> =>
+      apiRequest(`/observations/${id}`, observationSchema, { method: 'PATCH', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: observationsKey }),
+  });
+}

@@ -13,7 +13,7 @@ export function CohortTable({ framework }: { framework: string }) {
   if (cohort.isPending) return <Loading />;
   if (cohort.isError) return <ErrorAlert error={cohort.error} />;
   return (
-    <table className="table">
+    <table className="table table--stack">
       <caption>{t(`activities.cohort.caption.${framework === 'parents' ? 'parents' : 'children'}`)}</caption>
       <thead>
         <tr>
@@ -27,9 +27,9 @@ export function CohortTable({ framework }: { framework: string }) {
         {cohort.data.domains.map((d) => (
           <tr key={d.code}>
             <th scope="row">{localName(d, lang)}</th>
-            <td>{d.people}</td>
-            <td>{d.improved}</td>
-            <td>{d.people ? `${Math.round(d.share_improving * 100)} %` : '–'}</td>
+            <td data-label={t('activities.cohort.people')}>{d.people}</td>
+            <td data-label={t('activities.cohort.improved')}>{d.improved}</td>
+            <td data-label={t('activities.cohort.share')}>{d.people ? `${Math.round(d.share_improving * 100)} %` : '–'}</td>
           </tr>
         ))}
       </tbody>

@@ -18,6 +18,7 @@ import { applyServerFieldErrors } from '@/lib/server-field-errors';
 import { useLanguage } from '@/lib/use-language';
 import { useCreateObservation, useObservations } from '../api/observations';
 import { speakerRoles } from '../types';
+import { ObservationEditForm } from './ObservationEditForm';
 
 const schema = z.object({
   date: z.string().min(1, 'validation.required'),
@@ -36,6 +37,7 @@ export function ObservationsPanel() {
   const list = useObservations();
   const create = useCreateObservation();
   const [unplaced, setUnplaced] = useState<ServerFieldError[]>([]);
+  const [editing, setEditing] = useState<number | null>(null);
   const { register, handleSubmit, setError, reset, watch, formState: { errors } } = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { date: todayIso(), text: '', tags: '', is_quote: false, speaker_role: 'team_member', publishable: false },
@@ -100,10 +102,19 @@ export function ObservationsPanel() {
         <ul className="observation-list">
           {list.data.items.map((o) => (
             <li key={o.id}>
-              <strong>{formatDate(o.date, lang)}</strong>{' '}
-              {o.is_quote ? <q>{o.text}</q> : o.text}
-              {o.is_quote && o.speaker_role ? ` — ${t(`activities.speaker.${o.speaker_role}`)}` : null}
-              {o.publishable ? ` (${t('activities.observations.public')})` : null}
+              {editing === o.id ? (
+                <ObservationEditForm observation={o} onDone={() => setEditing(null)} />
+              ) : (
+                <>
+                  <strong>{formatDate(o.date, lang)}</strong>{' '}
+                  {o.is_quote ? <q>{o.text}</q> : o.text}
+                  {o.is_quote && o.speaker_role ? ` — ${t(`activities.speaker.${o.speaker_role}`)}` : null}
+                  {o.publishable ? ` (${t('activities.observations.public')})` : null}{' '}
+                  <Button variant="ghost" onClick={() => setEditing(o.id)}>
+                    {t('activities.observations.edit', { date: formatDate(o.date, lang) })}
+                  </Button>
+                </>
+              )}
             </li>
           ))}
         </ul>

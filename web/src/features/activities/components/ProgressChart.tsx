@@ -1,7 +1,7 @@
 // Progress per competence domain over time: our own SVG (levels 1–4 on the y axis, assessments in
 // date order on the x axis), one line per domain, and the same numbers in a table.
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/use-language';
 import { localName, type Progress } from '../types';
 
@@ -62,7 +62,7 @@ export function ProgressChart({ progress }: { progress: Progress }) {
                 </th>
                 {dates.map((date) => {
                   const p = d.points.find((q) => q.date === date);
-                  return <td key={date}>{p ? p.level.toFixed(1) : '–'}</td>;
+                  return <td key={date}>{p ? formatNumber(Math.round(p.level * 10) / 10, lang) : '–'}</td>;
                 })}
               </tr>
             ))}

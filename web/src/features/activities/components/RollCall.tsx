@@ -1,6 +1,8 @@
 // Phone-first roll-call: one row per participant, one tap sets present / excused / absent and saves
 // the whole list at once (PUT replaces it, so a resend after a dropped connection never double counts).
-import { useEffect, useState } from 'react';
+// Saves go one at a time: taps made while a save is on its way are sent together right after it, so
+// an older list can never arrive after a newer one and undo a tap.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/Alert';
 import { Button } from '@/components/ui/Button';
@@ -27,10 +29,31 @@ export function RollCall({ activity }: { activity: Activity }) {
   const records = (m: Record<number, AttendanceStatus>): AttendanceRecord[] =>
     activity.participants.filter((p) => m[p.id] !== undefined).map((p) => ({ person_id: p.id, status: m[p.id]! }));
 
+  const inFlight = useRef(false);
+  const queued = useRef<AttendanceRecord[] | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  const send = (list: AttendanceRecord[]) => {
+    if (inFlight.current) {
+      queued.current = list;
+      setWaiting(true);
+      return;
+    }
+    inFlight.current = true;
+    save.mutate(list, {
+      onSettled: () => {
+        inFlight.current = false;
+        const next = queued.current;
+        queued.current = null;
+        setWaiting(next !== null);
+        if (next) send(next);
+      },
+    });
+  };
+
   const mark = (personId: number, status: AttendanceStatus) => {
     const next = { ...marks, [personId]: status };
     setMarks(next);
-    save.mutate(records(next));
+    send(records(next));
   };
 
   const present = Object.values(marks).filter((s) => s === 'present').length;
@@ -39,11 +62,11 @@ export function RollCall({ activity }: { activity: Activity }) {
       <h2 id="roll-call-title">{t('activities.rollCall.title')}</h2>
       <p className="roll-call__summary" aria-live="polite">
         {t('activities.rollCall.summary', { count: present, total: activity.participants.length })}{' '}
-        {save.isPending ? t('activities.rollCall.saving') : save.isSuccess ? t('activities.rollCall.saved') : null}
+        {save.isPending || waiting ? t('activities.rollCall.saving') : save.isSuccess ? t('activities.rollCall.saved') : null}
       </p>
       {save.isError ? (
         <Alert tone="error" title={t('activities.rollCall.failed')}>
-          <Button variant="secondary" onClick={() => save.mutate(records(marks))}>
+          <Button variant="secondary" onClick={() => send(records(marks))}>
             {t('common.retry')}
           </Button>
         </Alert>

@@ -56,7 +56,7 @@ describe('Aktivity', () => {
       }),
     });
     renderApp('/activities');
-    expect(await screen.findByRole('link', { name: '4. 3. 2025 16:00–17:30 · Skupinové setkání dětí' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: '4. 3. 2025 16:00–17:30 · Skupinové setkání dětí' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText('2 účastníci')).toBeTruthy();
     expect(await screen.findByText('Jana Háčková')).toBeTruthy();
     expect(screen.getByText(/naposledy přítomen 9. 1. 2025/)).toBeTruthy();
@@ -94,6 +94,43 @@ describe('Aktivity', () => {
     expect(within(sarka).getByRole('button', { name: 'Přítomen' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByRole('link', { name: 'Prezenční listina (PDF)' }).getAttribute('href')).toBe('/api/v1/activities/7/attendance-sheet.pdf');
   });
+
+  it('roll-call: taps made while a save is on its way go in one save after it (never two at once)', async () => {
+    let release: () => void = () => undefined;
+    let open = 0;
+    let most = 0;
+    const server = mockServer({
+      ...sessionRoutes(worker),
+      'GET /api/v1/activity-types': types,
+      'GET /api/v1/activities/7': json(activity),
+      'GET /api/v1/activities/7/attendance': json({ activity_id: 7, records: [], present: 0, excused: 0, absent: 0 }),
+      'PUT /api/v1/activities/7/attendance': async (req: RecordedRequest) => {
+        open++;
+        most = Math.max(most, open);
+        if (server.callsTo('PUT /api/v1/activities/7/attendance').length === 1) await new Promise<void>((r) => (release = r));
+        open--;
+        const records = (req.body as { records: { person_id: number; status: string }[] }).records;
+        return json({ activity_id: 7, records, present: records.filter((r) => r.status === 'present').length, excused: 0, absent: 0 });
+      },
+    });
+    const { user } = renderApp('/activities/7');
+    const sarka = await screen.findByRole('group', { name: 'Šárka Háčková' }, { timeout: 5000 });
+    await user.click(within(sarka).getByRole('button', { name: 'Přítomen' }));
+    await user.click(within(screen.getByRole('group', { name: 'Čeněk Háček' })).getByRole('button', { name: 'Přítomen' }));
+    await user.click(within(sarka).getByRole('button', { name: 'Omluven' }));
+    expect(screen.getByText(/Ukládám…/)).toBeTruthy();
+    expect(server.callsTo('PUT /api/v1/activities/7/attendance')).toHaveLength(1);
+    release();
+    await waitFor(() => expect(server.callsTo('PUT /api/v1/activities/7/attendance')).toHaveLength(2));
+    expect(await screen.findByText(/Uloženo\./)).toBeTruthy();
+    expect(most).toBe(1);
+    expect(server.callsTo('PUT /api/v1/activities/7/attendance')[1]!.body).toEqual({
+      records: [
+        { person_id: 11, status: 'excused' },
+        { person_id: 12, status: 'present' },
+      ],
+    });
+  }, 20_000);
 
   it('create form shows the server field error at its field', async () => {
     mockServer({

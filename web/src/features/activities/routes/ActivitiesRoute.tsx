@@ -34,9 +34,17 @@ export function ActivitiesRoute() {
         title={t('places.activities.name')}
         lead={t('activities.list.lead')}
         actions={
-          <Link to="/activities/new" className="btn btn--primary">
-            {t('activities.create.link')}
-          </Link>
+          <>
+            <Link to="/activities/new" className="btn btn--primary">
+              {t('activities.create.link')}
+            </Link>
+            <Link to="/activities/groups" className="btn btn--secondary">
+              {t('activities.groups.title')}
+            </Link>
+            <Link to="/activities/frameworks" className="btn btn--secondary">
+              {t('activities.frameworks.link')}
+            </Link>
+          </>
         }
       />
       <section aria-labelledby="activities-list-title">

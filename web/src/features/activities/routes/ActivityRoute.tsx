@@ -36,11 +36,21 @@ export function ActivityRoute() {
         title={`${ty ? localName(ty, lang) : a.type} · ${formatDate(a.date, lang)}`}
         lead={`${a.start}–${a.end}${a.place ? ` · ${a.place}` : ''}`}
         actions={
-          <a className="btn btn--secondary" href={attendanceSheetUrl(a.id)} target="_blank" rel="noreferrer">
-            {t('activities.sheet')}
-          </a>
+          <>
+            <Link className="btn btn--secondary" to={`/activities/${a.id}/edit`}>
+              {t('activities.edit.link')}
+            </Link>
+            <a className="btn btn--secondary" href={attendanceSheetUrl(a.id)} target="_blank" rel="noreferrer">
+              {t('activities.sheet')}
+            </a>
+          </>
         }
       />
+      {a.group_id !== null ? (
+        <p>
+          <Link to={`/activities/groups/${a.group_id}`}>{t('activities.groups.openGroup')}</Link>
+        </p>
+      ) : null}
       <RollCall activity={a} />
       <section aria-labelledby="participants-progress">
         <h2 id="participants-progress">{t('activities.progress.title')}</h2>
