@@ -14,6 +14,7 @@ import { RequireRole } from '@/features/auth/components/RequireRole';
 import { ChangePasswordRoute } from '@/features/auth/routes/ChangePasswordRoute';
 import { CreateFamilyRoute } from '@/features/families/routes/CreateFamilyRoute';
 import { EnrollmentBoardRoute } from '@/features/enrollment/routes/EnrollmentBoardRoute';
+import { OpenCaseRoute } from '@/features/enrollment/routes/OpenCaseRoute';
 import { PathwayRoute } from '@/features/enrollment/routes/PathwayRoute';
 import { TodayRoute } from '@/features/enrollment/routes/TodayRoute';
 import { EditFamilyRoute } from '@/features/families/routes/EditFamilyRoute';
@@ -88,6 +89,7 @@ export const routes: RouteObject[] = [
         path: 'enrollment',
         children: [
           { index: true, element: <EnrollmentBoardRoute /> },
+          { path: 'new', element: <OpenCaseRoute /> },
           { path: ':caseId', element: <PathwayRoute /> },
         ],
       },
