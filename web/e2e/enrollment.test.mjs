@@ -4,6 +4,7 @@
 // Each test creates its own family, child and case through the API (as the logged-in worker).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { patient } from './api.mjs';
 import { baseUrl, eventually, fieldError, heading, logIn, withPage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
@@ -150,6 +151,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     await withPage(
       t,
       async (page) => {
+        patient(page);
         await logIn(page, 'terenni');
         await heading(page, 'Dnes').waitFor();
         const surname = `Otevřený${stamp}${viewport.width}`;
@@ -186,8 +188,9 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
         await page.getByLabel('Najít školu').press('Enter');
         const found = page.getByRole('list', { name: 'Nalezené školy' });
         await found.getByRole('button').first().click();
-        await page.getByLabel('Najít školu').fill('Brno');
+        await page.getByLabel('Najít školu').fill('');
         await page.getByLabel('Najít školu').press('Enter');
+        await eventually(async () => (await page.locator('.target-list__item').count()) === 1, 'one target');
         await found.getByRole('button').first().click();
         const second = page.locator('.target-list__item').nth(1);
         const secondName = (await second.locator('.target-list__name').textContent()).replace(/^2\. /, '');

@@ -33,6 +33,8 @@ import { IncidentsRoute } from '@/features/incidents/routes/IncidentsRoute';
 import { NewIncidentRoute } from '@/features/incidents/routes/NewIncidentRoute';
 import { SchoolRoute } from '@/features/schools/routes/SchoolRoute';
 import { SchoolsRoute } from '@/features/schools/routes/SchoolsRoute';
+import { EditSchoolRoute, NewSchoolRoute } from '@/features/schools/routes/SchoolFormRoute';
+import { ThresholdsRoute } from '@/features/schools/routes/ThresholdsRoute';
 import { ZapisWindowsRoute } from '@/features/schools/routes/ZapisWindowsRoute';
 import { DashboardRoute } from '@/features/reports/routes/DashboardRoute';
 import { ImpactRoute } from '@/features/reports/routes/ImpactRoute';
@@ -98,7 +100,10 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <SchoolsRoute /> },
           { path: 'zapis-windows', element: <ZapisWindowsRoute /> },
+          { path: 'new', element: <NewSchoolRoute /> },
+          { path: 'thresholds', element: <ThresholdsRoute /> },
           { path: ':schoolId', element: <SchoolRoute /> },
+          { path: ':schoolId/edit', element: <EditSchoolRoute /> },
         ],
       },
       {
