@@ -15,6 +15,8 @@ import { ChangePasswordRoute } from '@/features/auth/routes/ChangePasswordRoute'
 import { CreateFamilyRoute } from '@/features/families/routes/CreateFamilyRoute';
 import { EnrollmentBoardRoute } from '@/features/enrollment/routes/EnrollmentBoardRoute';
 import { OpenCaseRoute } from '@/features/enrollment/routes/OpenCaseRoute';
+import { GuideRoute } from '@/features/documents/routes/GuideRoute';
+import { TemplatesRoute } from '@/features/documents/routes/TemplatesRoute';
 import { PathwayRoute } from '@/features/enrollment/routes/PathwayRoute';
 import { TodayRoute } from '@/features/enrollment/routes/TodayRoute';
 import { EditFamilyRoute } from '@/features/families/routes/EditFamilyRoute';
@@ -92,6 +94,8 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <EnrollmentBoardRoute /> },
           { path: 'new', element: <OpenCaseRoute /> },
+          { path: 'templates', element: <TemplatesRoute /> },
+          { path: 'guide', element: <GuideRoute /> },
           { path: ':caseId', element: <PathwayRoute /> },
         ],
       },
