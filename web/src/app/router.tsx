@@ -42,6 +42,7 @@ import { DashboardRoute } from '@/features/reports/routes/DashboardRoute';
 import { ImpactRoute } from '@/features/reports/routes/ImpactRoute';
 import { ReportRoute } from '@/features/reports/routes/ReportRoute';
 import { ReportsRoute } from '@/features/reports/routes/ReportsRoute';
+import { ProjectRoute } from '@/features/reports/routes/ProjectRoute';
 import { AccountSecurityRoute } from '@/features/security/routes/AccountSecurityRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
@@ -116,6 +117,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <ReportsRoute /> },
           { path: 'dashboard', element: <DashboardRoute /> },
           { path: 'impact', element: <ImpactRoute /> },
+          { path: 'project', element: <ProjectRoute /> },
           { path: ':reportId', element: <ReportRoute /> },
         ],
       },
