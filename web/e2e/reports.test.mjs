@@ -3,6 +3,7 @@
 // dashboard and impact summary pages answer; an analyst sees no drill-down.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { patient } from './api.mjs';
 import { baseUrl, heading, logIn, withPage } from './support.mjs';
 
 test('coordinator creates, inspects and submits a report', async (t) => {
@@ -73,6 +74,7 @@ test('analyst reads a report without drill-down', async (t) => {
 
 test('coordinator edits the project: a target, a reporting period, and a stale version resolved', async (t) => {
   await withPage(t, async (page) => {
+    patient(page);
     await logIn(page, 'koordinator');
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.goto(`${baseUrl}/reports/project`);

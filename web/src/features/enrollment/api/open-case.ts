@@ -81,6 +81,16 @@ export function useCatchment(kodAdm: number | null, level: 'ms' | 'zs') {
   });
 }
 
+const familyAddressSchema = z.object({ address: z.object({ kod_adm: z.number().int().nullable() }) });
+
+/** The family's RÚIAN address code (read leniently: only the code matters here). */
+export function useFamilyAddressCode(familyId: number) {
+  return useQuery({
+    queryKey: ['enrollment', 'family-address', familyId],
+    queryFn: ({ signal }) => apiRequest(`/families/${familyId}`, familyAddressSchema, { signal }).then((f) => f.address.kod_adm),
+  });
+}
+
 /** The catchment level of an enrollment level: MŠ for both pre-school levels. */
 export function catchmentLevel(level: string): 'ms' | 'zs' {
   return level === 'zs' ? 'zs' : 'ms';

@@ -10,11 +10,18 @@ import { EnumOptions } from '@/components/ui/EnumOptions';
 import { Field } from '@/components/ui/Field';
 import { FormErrorSummary } from '@/components/ui/FormErrorSummary';
 import { fieldErrorText } from '@/components/ui/field-error';
-import { useFamily } from '@/features/families/api/get-family';
 import type { FieldError as ServerFieldError } from '@/lib/api-error';
 import { todayIso } from '@/lib/dates';
 import { applyServerFieldErrors } from '@/lib/server-field-errors';
-import { catchmentLevel, openCaseFormSchema, toOpenCaseBody, useCatchment, useOpenCase, type OpenCaseFormValues } from '../api/open-case';
+import {
+  catchmentLevel,
+  openCaseFormSchema,
+  toOpenCaseBody,
+  useCatchment,
+  useFamilyAddressCode,
+  useOpenCase,
+  type OpenCaseFormValues,
+} from '../api/open-case';
 import { enrollmentLevels, schoolYearLabel, schoolYearOf, type EnrollmentCase } from '../types';
 
 const fields = ['school_year', 'level', 'deferral_considered', 'notes'] as const;
@@ -42,8 +49,8 @@ export function OpenCaseForm({ personId, familyId, onOpened }: Props) {
     defaultValues: { school_year: String(current + 1), level: '', deferral_considered: false, notes: '' },
   });
   const level = watch('level');
-  const family = useFamily(familyId);
-  const kodAdm = family.data?.address.kod_adm ?? null;
+  const family = useFamilyAddressCode(familyId);
+  const kodAdm = family.data ?? null;
   const catchment = useCatchment(level === '' ? null : kodAdm, catchmentLevel(level));
 
   const onSubmit = handleSubmit((values) => {
@@ -57,6 +64,7 @@ export function OpenCaseForm({ personId, familyId, onOpened }: Props) {
 
   let catchmentText: string;
   if (family.isPending) catchmentText = t('enrollment.open.catchmentLoading');
+  else if (family.isError) catchmentText = t('enrollment.open.catchmentError');
   else if (kodAdm === null) catchmentText = t('enrollment.open.noAddressCode');
   else if (level === '') catchmentText = t('enrollment.open.chooseLevel');
   else if (catchment.isPending) catchmentText = t('enrollment.open.catchmentLoading');
