@@ -88,20 +88,21 @@ test('coordinator edits the project: a target, a reporting period, and a stale v
     if (process.env.KREDO_E2E_SHOTS) await page.screenshot({ path: `${process.env.KREDO_E2E_SHOTS}/project-1280.png`, fullPage: true });
 
     // Someone else saves first: the form shows both versions and keeps this one on request.
-    const other = await page.evaluate(async () => {
+    const marker = `souběžná úprava ${Date.now().toString(36)}`;
+    const other = await page.evaluate(async (marker) => {
       const me = await (await fetch('/api/v1/auth/me')).json();
       const p = await (await fetch('/api/v1/project')).json();
       const r = await fetch('/api/v1/project', {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
-        body: JSON.stringify({ version: p.version, funder: `${p.funder} (ESF+)` }),
+        body: JSON.stringify({ version: p.version, funder: `${p.funder} – ${marker}` }),
       });
       return r.status;
-    });
+    }, marker);
     assert.equal(other, 200);
     await page.getByRole('button', { name: 'Uložit projekt' }).click();
     await page.getByText('Projekt mezitím upravil někdo jiný').waitFor();
-    await page.getByRole('table').getByText(/\(ESF\+\)/).waitFor();
+    await page.getByRole('cell', { name: new RegExp(`${marker}$`) }).waitFor();
     await page.getByRole('button', { name: 'Uložit mou úpravu' }).click();
     await page.getByText('Projekt je uložen.').waitFor();
 
