@@ -179,6 +179,7 @@ for (const viewport of [{ width: 1280, height: 800 }]) {
         await page.getByLabel(/^Stupeň/).selectOption('zs');
         const catchment = page.getByTestId('catchment-preview');
         await eventually(async () => !/Hledám/.test(await catchment.textContent()), 'catchment looked up');
+        assert.match(await catchment.textContent(), /IZO \d{9}/);
         await shot(page, `enrollment-open-${viewport.width}`);
         await page.getByRole('button', { name: 'Otevřít zápis' }).click();
         await page.getByText(/Zápis je otevřen/).waitFor();

@@ -156,3 +156,18 @@ describe('Školy › prahy segregace', () => {
     expect(screen.queryByRole('button', { name: 'Uložit prahy' })).toBeNull();
   });
 });
+
+describe('Školy › Incidenty', () => {
+  it('lives under Školy: the side navigation marks Školy and the tabs lead to incidents', async () => {
+    mockServer({
+      ...sessionRoutes(worker),
+      'GET /api/v1/incidents': json({ items: [], total: 0, page: 1, page_size: 50 }),
+      'GET /api/v1/incidents/stats': json({ rows: [], by_type: [], total: 0, suppressed: false, suppression_threshold: 5 }),
+    });
+    renderApp('/incidents');
+    const nav = await screen.findByRole('navigation', { name: /Hlavní|navigace/i });
+    expect(within(nav).getByRole('link', { name: 'Školy' }).getAttribute('aria-current')).toBe('page');
+    const tabs = screen.getByRole('navigation', { name: 'Části Škol' });
+    expect(within(tabs).getByRole('link', { name: 'Incidenty' }).getAttribute('aria-current')).toBe('page');
+  });
+});
