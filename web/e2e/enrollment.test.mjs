@@ -4,6 +4,7 @@
 // Each test creates its own family, child and case through the API (as the logged-in worker).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { patient } from './api.mjs';
 import { baseUrl, eventually, fieldError, heading, logIn, withPage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
@@ -139,3 +140,74 @@ test('Dnes: overdue tasks in words, and a calendar feed that can be created and 
     assert.equal((await fetch(url)).status, 404);
   });
 });
+
+/** Saves a screenshot when KREDO_E2E_SHOTS names a directory (for looking at the pages by hand). */
+async function shot(page, name) {
+  if (process.env.KREDO_E2E_SHOTS) await page.screenshot({ path: `${process.env.KREDO_E2E_SHOTS}/${name}.png`, fullPage: true });
+}
+
+// One width keeps the suite fast; the phone layout of these pages was looked at by hand (390 px screenshots).
+for (const viewport of [{ width: 1280, height: 800 }]) {
+  test(`open a case from the child's page (catchment shown), then order target schools (${viewport.width} px)`, async (t) => {
+    await withPage(
+      t,
+      async (page) => {
+        patient(page);
+        await logIn(page, 'terenni');
+        await heading(page, 'Dnes').waitFor();
+        const surname = `Otevřený${stamp}${viewport.width}`;
+        const me = await page.evaluate(() => fetch('/api/v1/auth/me').then((r) => r.json()));
+        const family = await api(page, 'POST', '/families', {
+          name: surname,
+          team: 'Sever',
+          keyworker_id: me.user.id,
+          address: { street: 'Ukázková', house_number: '3', district: 'brno-sever', kod_adm: 9990001 },
+        });
+        assert.equal(family.status, 201, JSON.stringify(family.json));
+        const child = await api(page, 'POST', '/people', {
+          family_id: family.json.id,
+          role: 'child',
+          given_names: 'Ema',
+          surname,
+          birth_date: '2021-02-11',
+          gender: 'female',
+        });
+        assert.equal(child.status, 201, JSON.stringify(child.json));
+        await page.goto(`${baseUrl}/people/${child.json.id}`);
+        await page.getByRole('link', { name: 'Otevřít zápis' }).click();
+        await heading(page, 'Nový zápis').waitFor();
+        await page.getByLabel(/^Stupeň/).selectOption('zs');
+        const catchment = page.getByTestId('catchment-preview');
+        await eventually(async () => !/Hledám/.test(await catchment.textContent()), 'catchment looked up');
+        assert.match(await catchment.textContent(), /IZO \d{9}/);
+        await shot(page, `enrollment-open-${viewport.width}`);
+        await page.getByRole('button', { name: 'Otevřít zápis' }).click();
+        await page.getByText(/Zápis je otevřen/).waitFor();
+        await heading(page, `Zápis: Ema ${surname}`).waitFor();
+
+        await page.getByRole('button', { name: 'Upravit cílové školy' }).click();
+        await page.getByLabel('Najít školu').fill('Ukazkova');
+        await page.getByLabel('Najít školu').press('Enter');
+        const found = page.getByRole('list', { name: 'Nalezené školy' });
+        await found.getByRole('button').first().click();
+        await page.getByLabel('Najít školu').fill('');
+        await page.getByLabel('Najít školu').press('Enter');
+        await eventually(async () => (await page.locator('.target-list__item').count()) === 1, 'one target');
+        await found.getByRole('button').first().click();
+        const second = page.locator('.target-list__item').nth(1);
+        const secondName = (await second.locator('.target-list__name').textContent()).replace(/^2\. /, '');
+        await second.getByRole('button', { name: /výš$/ }).click();
+        await shot(page, `enrollment-targets-${viewport.width}`);
+        const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        assert.ok(widths[0] <= widths[1], `no sideways scroll: ${widths}`);
+        await page.getByRole('button', { name: 'Uložit pořadí' }).click();
+        await page.getByText('Cílové školy jsou uloženy.').waitFor();
+        const stored = await api(page, 'GET', `/enrollment-cases?person_id=${child.json.id}`);
+        const kase = await api(page, 'GET', `/enrollment-cases/${stored.json.items[0].id}`);
+        assert.equal(kase.json.target_schools.length, 2);
+        assert.equal(kase.json.target_schools[0].name, secondName);
+      },
+      { viewport },
+    );
+  });
+}

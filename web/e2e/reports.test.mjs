@@ -3,6 +3,7 @@
 // dashboard and impact summary pages answer; an analyst sees no drill-down.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { patient } from './api.mjs';
 import { baseUrl, heading, logIn, withPage } from './support.mjs';
 
 test('coordinator creates, inspects and submits a report', async (t) => {
@@ -68,5 +69,45 @@ test('analyst reads a report without drill-down', async (t) => {
     await page.goto(url);
     await heading(page, /^Zpráva za/).waitFor();
     assert.equal(await page.getByRole('button', { name: /Záznamy započtené/ }).count(), 0);
+  });
+});
+
+test('coordinator edits the project: a target, a reporting period, and a stale version resolved', async (t) => {
+  await withPage(t, async (page) => {
+    patient(page);
+    await logIn(page, 'koordinator');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${baseUrl}/reports/project`);
+    await heading(page, 'Projekt a cíle').waitFor();
+    await page.getByLabel(/^EECO01 /).fill('150');
+    await page.getByRole('button', { name: 'Přidat období' }).click();
+    const n = await page.locator('.project-periods__item').count();
+    await page.getByLabel(new RegExp(`^Název ${n}\\. období`)).fill('ZoR e2e');
+    await page.getByLabel(new RegExp(`^Začátek ${n}\\. období`)).fill('2025-04-01');
+    await page.getByLabel(new RegExp(`^Konec ${n}\\. období`)).fill('2025-09-30');
+    if (process.env.KREDO_E2E_SHOTS) await page.screenshot({ path: `${process.env.KREDO_E2E_SHOTS}/project-1280.png`, fullPage: true });
+
+    // Someone else saves first: the form shows both versions and keeps this one on request.
+    const marker = `souběžná úprava ${Date.now().toString(36)}`;
+    const other = await page.evaluate(async (marker) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const p = await (await fetch('/api/v1/project')).json();
+      const r = await fetch('/api/v1/project', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify({ version: p.version, funder: `${p.funder} – ${marker}` }),
+      });
+      return r.status;
+    }, marker);
+    assert.equal(other, 200);
+    await page.getByRole('button', { name: 'Uložit projekt' }).click();
+    await page.getByText('Projekt mezitím upravil někdo jiný').waitFor();
+    await page.getByRole('cell', { name: new RegExp(`${marker}$`) }).waitFor();
+    await page.getByRole('button', { name: 'Uložit mou úpravu' }).click();
+    await page.getByText('Projekt je uložen.').waitFor();
+
+    const stored = await page.evaluate(() => fetch('/api/v1/project').then((r) => r.json()));
+    assert.equal(stored.targets.EECO01, 150);
+    assert.ok(stored.periods.some((p) => p.label === 'ZoR e2e' && p.from === '2025-04-01'));
   });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { apiOk, patient } from './api.mjs';
-import { baseUrl, heading, logIn, withPage } from './support.mjs';
+import { baseUrl, eventually, fieldError, heading, logIn, withPage } from './support.mjs';
 
 const stamp = Date.now().toString(36);
 const izo = String(100000000 + (Date.now() % 899999999)).slice(0, 9);
@@ -131,4 +131,44 @@ test('worker reads the school and logs a contact, but records no openness and ed
     },
     { viewport: { width: 390, height: 844 } },
   );
+});
+
+/** Saves a screenshot when KREDO_E2E_SHOTS names a directory (for looking at the pages by hand). */
+async function shot(page, name) {
+  if (process.env.KREDO_E2E_SHOTS) await page.screenshot({ path: `${process.env.KREDO_E2E_SHOTS}/${name}.png`, fullPage: true });
+}
+
+test('a coordinator creates a school (IZO already used shown at the field) and edits it', async (t) => {
+  await withPage(t, async (page) => {
+    patient(page);
+    await logIn(page, 'koordinator');
+    await heading(page, 'Dnes').waitFor();
+    const taken = await apiOk(page, 'POST', '/schools', { izo: String(Number(izo) - 7).padStart(9, '1'), name: `MŠ Obsazená ${stamp}`, type: 'ms' });
+    await page.goto(`${baseUrl}/schools`);
+    await page.getByRole('link', { name: 'Nová škola' }).click();
+    await heading(page, 'Nová škola').waitFor();
+    await page.getByLabel(/^IZO/).fill(taken.izo);
+    await page.getByLabel(/^Název školy/).fill(`ZŠ Formulářová ${stamp}`);
+    await page.getByLabel(/^Kód adresního místa/).fill('21234567');
+    await page.getByLabel(/^Zeměpisná šířka/).fill('49,1951');
+    await page.getByLabel(/^Zeměpisná délka/).fill('16,6068');
+    await page.getByLabel(/^Kapacita/).fill('320');
+    await page.getByRole('button', { name: 'Založit školu' }).click();
+    const izoInput = page.getByLabel(/^IZO/);
+    const izoError = await eventually(() => fieldError(izoInput), 'IZO error');
+    assert.match(izoError, /IZO/);
+    await shot(page, `school-form-1280`);
+    await izoInput.fill(String(Number(izo) + 3).slice(0, 9));
+    await page.getByRole('button', { name: 'Založit školu' }).click();
+    await page.getByText('Škola je založena.').waitFor();
+    await heading(page, `ZŠ Formulářová ${stamp}`).waitFor();
+    await page.getByRole('link', { name: 'Upravit školu' }).click();
+    await page.getByLabel(/^Kapacita/).fill('350');
+    await page.getByLabel(/^Městská část/).fill('Brno-sever');
+    await page.getByRole('button', { name: 'Uložit změny' }).click();
+    await page.getByText('Změny školy jsou uloženy.').waitFor();
+    const facts = await page.locator('.facts').first().textContent();
+    assert.ok(facts.includes('Brno-sever'), facts);
+    assert.ok(facts.includes('350'), facts);
+  });
 });

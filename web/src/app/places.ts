@@ -16,6 +16,8 @@ export type Place = {
   path: string;
   /** Roles that see this place; undefined means everyone logged in. */
   roles?: readonly Role[];
+  /** Other paths that belong to this place (marked current there too). */
+  also?: readonly string[];
 };
 
 export const places: readonly Place[] = [
@@ -23,7 +25,7 @@ export const places: readonly Place[] = [
   { key: 'families', path: '/families' },
   { key: 'activities', path: '/activities' },
   { key: 'enrollment', path: '/enrollment' },
-  { key: 'schools', path: '/schools' },
+  { key: 'schools', path: '/schools', also: ['/incidents'] },
   { key: 'reports', path: '/reports' },
   { key: 'analytics', path: '/analytics' },
   { key: 'admin', path: '/admin', roles: ['admin'] },

@@ -19,6 +19,9 @@ import { RequireRole } from '@/features/auth/components/RequireRole';
 import { ChangePasswordRoute } from '@/features/auth/routes/ChangePasswordRoute';
 import { CreateFamilyRoute } from '@/features/families/routes/CreateFamilyRoute';
 import { EnrollmentBoardRoute } from '@/features/enrollment/routes/EnrollmentBoardRoute';
+import { OpenCaseRoute } from '@/features/enrollment/routes/OpenCaseRoute';
+import { GuideRoute } from '@/features/documents/routes/GuideRoute';
+import { TemplatesRoute } from '@/features/documents/routes/TemplatesRoute';
 import { PathwayRoute } from '@/features/enrollment/routes/PathwayRoute';
 import { TodayRoute } from '@/features/enrollment/routes/TodayRoute';
 import { EditFamilyRoute } from '@/features/families/routes/EditFamilyRoute';
@@ -37,11 +40,14 @@ import { IncidentsRoute } from '@/features/incidents/routes/IncidentsRoute';
 import { NewIncidentRoute } from '@/features/incidents/routes/NewIncidentRoute';
 import { SchoolRoute } from '@/features/schools/routes/SchoolRoute';
 import { SchoolsRoute } from '@/features/schools/routes/SchoolsRoute';
+import { EditSchoolRoute, NewSchoolRoute } from '@/features/schools/routes/SchoolFormRoute';
+import { ThresholdsRoute } from '@/features/schools/routes/ThresholdsRoute';
 import { ZapisWindowsRoute } from '@/features/schools/routes/ZapisWindowsRoute';
 import { DashboardRoute } from '@/features/reports/routes/DashboardRoute';
 import { ImpactRoute } from '@/features/reports/routes/ImpactRoute';
 import { ReportRoute } from '@/features/reports/routes/ReportRoute';
 import { ReportsRoute } from '@/features/reports/routes/ReportsRoute';
+import { ProjectRoute } from '@/features/reports/routes/ProjectRoute';
 import { AccountSecurityRoute } from '@/features/security/routes/AccountSecurityRoute';
 import { CreateUserRoute } from '@/features/users/routes/CreateUserRoute';
 import { EditUserRoute } from '@/features/users/routes/EditUserRoute';
@@ -99,6 +105,9 @@ export const routes: RouteObject[] = [
         path: 'enrollment',
         children: [
           { index: true, element: <EnrollmentBoardRoute /> },
+          { path: 'new', element: <OpenCaseRoute /> },
+          { path: 'templates', element: <TemplatesRoute /> },
+          { path: 'guide', element: <GuideRoute /> },
           { path: ':caseId', element: <PathwayRoute /> },
         ],
       },
@@ -107,7 +116,10 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <SchoolsRoute /> },
           { path: 'zapis-windows', element: <ZapisWindowsRoute /> },
+          { path: 'new', element: <NewSchoolRoute /> },
+          { path: 'thresholds', element: <ThresholdsRoute /> },
           { path: ':schoolId', element: <SchoolRoute /> },
+          { path: ':schoolId/edit', element: <EditSchoolRoute /> },
         ],
       },
       {
@@ -116,6 +128,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <ReportsRoute /> },
           { path: 'dashboard', element: <DashboardRoute /> },
           { path: 'impact', element: <ImpactRoute /> },
+          { path: 'project', element: <ProjectRoute /> },
           { path: ':reportId', element: <ReportRoute /> },
         ],
       },

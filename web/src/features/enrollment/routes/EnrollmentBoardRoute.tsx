@@ -1,6 +1,7 @@
 // Zápis: the board of a school year's cases by stage, with the year's funnel. Analysts see the
 // funnel only (the board holds children's names).
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/Loading';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -20,10 +21,33 @@ export function EnrollmentBoardRoute() {
   const current = schoolYearOf(todayIso());
   const [year, setYear] = useState(current);
   const analyst = me.data?.role === 'analyst';
+  const coordinator = me.data?.role === 'coordinator' || me.data?.role === 'admin';
   const years = [current - 1, current, current + 1];
   return (
     <>
-      <PageHeader title={t('places.enrollment.name')} lead={t('enrollment.board.lead')} />
+      <PageHeader
+        title={t('places.enrollment.name')}
+        lead={t('enrollment.board.lead')}
+        actions={
+          analyst ? null : (
+            <>
+              <Link to="/enrollment/new" className="btn btn--primary">
+                {t('enrollment.open.title')}
+              </Link>
+              {coordinator ? (
+                <>
+                  <Link to="/enrollment/templates" className="btn btn--secondary">
+                    {t('documents.editor.templatesTitle')}
+                  </Link>
+                  <Link to="/enrollment/guide" className="btn btn--secondary">
+                    {t('documents.editor.guideTitle')}
+                  </Link>
+                </>
+              ) : null}
+            </>
+          )
+        }
+      />
       <div className="filters">
         <Field label={t('enrollment.board.schoolYear')}>
           {(control) => (

@@ -1,10 +1,11 @@
 // A child's enrollment pathway: the stages reached, every computed date with its legal basis, the
 // outcome, the tasks it asks for, and the form to record the next stage.
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/ui/Alert';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
+import { Button } from '@/components/ui/Button';
 import { Loading } from '@/components/ui/Loading';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { QueryError } from '@/components/ui/QueryError';
@@ -13,6 +14,7 @@ import { useIdParam } from '@/lib/use-id-param';
 import { useLanguage } from '@/lib/use-language';
 import { usePathway } from '../api/get-pathway';
 import { StageForm } from '../components/StageForm';
+import { TargetSchoolsEditor } from '../components/TargetSchoolsEditor';
 import { basisIn } from '../lib/labels';
 import type { Pathway, StageRecorded } from '../types';
 import '../enrollment.css';
@@ -50,6 +52,9 @@ function PathwayPage({ pathway, onReload }: { pathway: Pathway; onReload: () => 
   const { t } = useTranslation();
   const lang = useLanguage();
   const [recorded, setRecorded] = useState<StageRecorded | null>(null);
+  const [editingTargets, setEditingTargets] = useState(false);
+  const [targetsSaved, setTargetsSaved] = useState(false);
+  const opened = (useLocation().state as { opened?: boolean } | null)?.opened === true;
   const c = pathway.case;
   const name = `${c.child.given_names} ${c.child.surname}`;
   return (
@@ -63,6 +68,7 @@ function PathwayPage({ pathway, onReload }: { pathway: Pathway; onReload: () => 
           </Link>
         }
       />
+      {opened ? <Alert tone="success" title={t('enrollment.open.opened')} /> : null}
       {c.appeal.late ? (
         <Alert tone="warning" title={t('enrollment.appeal.lateTitle')}>
           <p>{t('enrollment.appeal.lateBody', { deadline: c.appeal.deadline ? formatIsoDate(c.appeal.deadline, lang) : '' })}</p>
@@ -76,18 +82,20 @@ function PathwayPage({ pathway, onReload }: { pathway: Pathway; onReload: () => 
             <dt>{t('enrollment.pathway.catchment')}</dt>
             <dd>{c.catchment_school?.name ?? t('enrollment.pathway.noCatchment')}</dd>
           </div>
-          <div>
-            <dt>{t('enrollment.pathway.targets')}</dt>
-            <dd>
-              {c.target_schools.length === 0 ? (
-                t('enrollment.pathway.noTargets')
-              ) : (
-                <ol className="plain-list">
-                  {c.target_schools.map((s) => (s ? <li key={s.id}>{s.name}</li> : null))}
-                </ol>
-              )}
-            </dd>
-          </div>
+          {editingTargets ? null : (
+            <div>
+              <dt>{t('enrollment.pathway.targets')}</dt>
+              <dd>
+                {c.target_schools.length === 0 ? (
+                  t('enrollment.pathway.noTargets')
+                ) : (
+                  <ol className="plain-list">
+                    {c.target_schools.map((s) => (s ? <li key={s.id}>{s.name}</li> : null))}
+                  </ol>
+                )}
+              </dd>
+            </div>
+          )}
           {c.outcome.enrolled_school ? (
             <div>
               <dt>{t('enrollment.pathway.outcome')}</dt>
@@ -102,6 +110,32 @@ function PathwayPage({ pathway, onReload }: { pathway: Pathway; onReload: () => 
             </div>
           ) : null}
         </dl>
+        {targetsSaved && !editingTargets ? <Alert tone="success" title={t('enrollment.targets.saved')} /> : null}
+        {editingTargets ? (
+          <>
+            <h3>{t('enrollment.targets.title')}</h3>
+            <TargetSchoolsEditor
+              key={c.version}
+              enrollment={c}
+              onReload={onReload}
+              onCancel={() => setEditingTargets(false)}
+              onSaved={() => {
+                setEditingTargets(false);
+                setTargetsSaved(true);
+              }}
+            />
+          </>
+        ) : (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setTargetsSaved(false);
+              setEditingTargets(true);
+            }}
+          >
+            {t('enrollment.targets.edit')}
+          </Button>
+        )}
       </section>
 
       <section className="section" aria-labelledby="stages-title">

@@ -14,7 +14,7 @@ import {
 } from '../types';
 import { uploadEvidence } from '../lib/upload';
 
-export type IncidentFilters = { type?: string; status?: string; person_id?: number; page?: number };
+export type IncidentFilters = { type?: string; status?: string; person_id?: number; school_id?: number; page?: number };
 
 export function useIncidents(filters: IncidentFilters) {
   return useQuery({

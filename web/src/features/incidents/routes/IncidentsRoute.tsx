@@ -9,6 +9,7 @@ import { Loading } from '@/components/ui/Loading';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pagination } from '@/components/ui/Pagination';
 import { useMe } from '@/features/auth/api/get-me';
+import { SchoolsTabs } from '@/features/schools/components/SchoolsTabs';
 import { formatDate } from '@/lib/format';
 import { useLanguage } from '@/lib/use-language';
 import { useIncidentStats, useIncidents } from '../api/incidents';
@@ -33,6 +34,7 @@ export function IncidentsRoute() {
           )
         }
       />
+      <SchoolsTabs />
       {analyst ? null : <IncidentList />}
       <StatsSection />
     </>

@@ -10,6 +10,7 @@ import { QueryError } from '@/components/ui/QueryError';
 import { useMe } from '@/features/auth/api/get-me';
 import { useFamily } from '@/features/families/api/get-family';
 import { DocumentsSection } from '@/features/documents/components/DocumentsSection'; // documents (issue 5)
+import { PersonEnrollmentSection } from '@/features/enrollment/components/PersonEnrollmentSection'; // enrollment (issue 5)
 import { useIdParam } from '@/lib/use-id-param';
 import { usePerson } from '../api/get-person';
 import { GdprSection } from '../components/GdprSection';
@@ -110,6 +111,8 @@ function PersonPage({ person }: { person: Person }) {
         ) : null}
       </dl>
       <PersonPanels person={person} members={members} />
+      {/* enrollment (issue 5): the child's cases and opening a new one */}
+      {person.role === 'child' && me?.role !== 'analyst' ? <PersonEnrollmentSection personId={person.id} /> : null}
       {/* documents (issue 5): letters for parents */}
       <DocumentsSection person={person} members={members} />
       {mayManage ? <GdprSection person={person} showAudit={me?.role === 'admin'} /> : null}

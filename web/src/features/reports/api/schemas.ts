@@ -69,6 +69,7 @@ export const projectSchema = z.object({
   name: z.string(),
   funder: z.string(),
   call: z.string(),
+  registration_number: z.string().nullable().optional(),
   period_from: z.string(),
   period_to: z.string(),
   suppression_threshold: z.number().int(),

@@ -1,4 +1,4 @@
-// Výkazy › reports | dashboard | impact summary.
+// Výkazy › reports | dashboard | impact summary | project and targets.
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '../reports.css';
@@ -18,6 +18,9 @@ export function ReportsTabs() {
         </li>
         <li>
           <NavLink to="/reports/impact">{t('reports.tabs.impact')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/reports/project">{t('reports.tabs.project')}</NavLink>
         </li>
       </ul>
     </nav>

@@ -1,7 +1,8 @@
 // A school's page: basic data, composition over school years (chart + table with the segregation status
 // per year), openness to inclusion, the interaction log, incidents (slot for the incidents feature) and
 // the zápis windows of its level.
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { Alert } from '@/components/ui/Alert';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs } from '@/components/ui/Breadcrumbs';
 import { Loading } from '@/components/ui/Loading';
@@ -57,6 +58,7 @@ function SchoolPage({ school }: { school: SchoolDetail }) {
   const manages = role === 'coordinator' || role === 'admin';
   const mayLog = manages || role === 'worker';
   const latestStance = school.openness[0]?.stance;
+  const savedState = (useLocation().state as { schoolSaved?: 'created' | 'saved' } | null)?.schoolSaved;
   const none = t('schools.page.notRecorded');
   const sections = [
     ['composition-title', t('schools.composition.title')],
@@ -81,7 +83,15 @@ function SchoolPage({ school }: { school: SchoolDetail }) {
             ) : null}
           </>
         }
+        actions={
+          manages ? (
+            <Link to={`/schools/${school.id}/edit`} className="btn btn--secondary">
+              {t('schools.form.edit')}
+            </Link>
+          ) : null
+        }
       />
+      {savedState ? <Alert tone="success" title={t(`schools.form.${savedState}`)} /> : null}
       <nav className="school-toc" aria-label={t('schools.page.toc')}>
         <ul className="school-toc__list">
           {sections.map(([anchor, label]) => (

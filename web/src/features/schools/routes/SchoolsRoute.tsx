@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/Button';
+import { useMe } from '@/features/auth/api/get-me';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { Loading } from '@/components/ui/Loading';
@@ -12,6 +13,7 @@ import { Pagination } from '@/components/ui/Pagination';
 import { SCHOOLS_PAGE_SIZE, emptySchoolFilters, useSchools, type SchoolFilters as Filters } from '../api/schools';
 import { SchoolFilters } from '../components/SchoolFilters';
 import { SchoolsTable } from '../components/SchoolsTable';
+import { SchoolsTabs } from '../components/SchoolsTabs';
 import { schoolTypes, segregationStatuses } from '../types';
 import '../schools.css';
 
@@ -29,6 +31,8 @@ export function schoolFiltersFromParams(params: URLSearchParams): Filters {
 export function SchoolsRoute() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const role = useMe().data?.role;
+  const manages = role === 'coordinator' || role === 'admin';
   const paramsKey = params.toString();
   const filters = useMemo(() => schoolFiltersFromParams(new URLSearchParams(paramsKey)), [paramsKey]);
   const pageParam = Number(params.get('page'));
@@ -49,11 +53,14 @@ export function SchoolsRoute() {
         title={t('places.schools.name')}
         lead={t('schools.list.lead')}
         actions={
-          <Link to="/schools/zapis-windows" className="btn btn--secondary">
-            {t('schools.zapis.title')}
-          </Link>
+          manages ? (
+            <Link to="/schools/new" className="btn btn--primary">
+              {t('schools.form.newTitle')}
+            </Link>
+          ) : null
         }
       />
+      <SchoolsTabs />
       <SchoolFilters value={filters} onApply={(f) => apply(f)} />
       {schools.isPending ? <Loading /> : null}
       {schools.isError ? (
