@@ -11,11 +11,17 @@ export type ContactType = (typeof contactTypes)[number];
 export const keyworkerSchema = z.object({ id: idSchema, username: z.string() });
 export type Keyworker = z.infer<typeof keyworkerSchema>;
 
+// The server sends null for an empty address part (an anonymised family, an import without it).
+const addressPart = z
+  .string()
+  .nullable()
+  .transform((v) => v ?? '');
+
 export const addressSchema = z.object({
-  street: z.string(),
-  house_number: z.string(),
+  street: addressPart,
+  house_number: addressPart,
   district: z.string(),
-  postal_code: z.string(),
+  postal_code: addressPart,
   kod_adm: z.number().int().nullable(),
 });
 export type Address = z.infer<typeof addressSchema>;
