@@ -23,7 +23,9 @@ json to_json(const domain::Merge& m) {
           {"merged_at", m.merged_at},
           {"merged_by", m.merged_by},
           {"undo_until", m.undo_until},
-          {"undone_at", m.undone_at ? json(*m.undone_at) : json(nullptr)}};
+          {"undone_at", m.undone_at ? json(*m.undone_at) : json(nullptr)},
+          {"person_name", m.person_name ? json(*m.person_name) : json(nullptr)},
+          {"duplicate_name", m.duplicate_name ? json(*m.duplicate_name) : json(nullptr)}};
 }
 
 json export_json(const domain::PersonExport& e) {

@@ -311,6 +311,12 @@ Result<std::vector<std::string>> load_demo(Application& app, const std::string& 
     }
     tx->commit();
   }
+  {
+    // write_family() sets search_text directly: the trigram search index is built once, set-based.
+    auto tx = app.db().begin(storage::TxMode::write);
+    domain::rebuild_search_indexes(*tx);
+    tx->commit();
+  }
   std::int64_t people = 0;
   {
     auto tx = app.db().begin(storage::TxMode::read);

@@ -10,6 +10,7 @@
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "rules/czech_text.hpp"
+#include "security/audit_writer.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
 
@@ -114,6 +115,7 @@ class FamilyService {
 
  private:
   storage::Database& db_;
+  security::AuditWriter audit_writer_{db_};  // list answers: audit rows by group commit
   const Clock& clock_;
   const rules::CzechCollator& collator_;
 };
