@@ -12,6 +12,7 @@
 #include "app/demo_incidents.hpp"
 #include "domain/districts.hpp"
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
 #include "security/audit.hpp"
 
 namespace kredo::app {

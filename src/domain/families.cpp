@@ -8,7 +8,9 @@
 
 #include "domain/districts.hpp"
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
 #include "security/audit.hpp"
+#include "security/audit_writer.hpp"
 
 namespace kredo::domain {
 
@@ -319,7 +321,7 @@ Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q)
   }
   tx.reset();
   // One audit row per list answer, naming the families shown (the query text may itself be a name).
-  audit_writer_.write(actor, {"list", "family", "", nlohmann::json{{"ids", ids}, {"total", page.total}}.dump()},
+  security::group_commit_audit(db_, actor, {"list", "family", "", nlohmann::json{{"ids", ids}, {"total", page.total}}.dump()},
                       clock_.now());
   return page;
 }

@@ -10,7 +10,6 @@
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "rules/czech_text.hpp"
-#include "security/audit_writer.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
 
@@ -115,7 +114,6 @@ class FamilyService {
 
  private:
   storage::Database& db_;
-  security::AuditWriter audit_writer_{db_};  // list answers: audit rows by group commit
   const Clock& clock_;
   const rules::CzechCollator& collator_;
 };

@@ -1,9 +1,11 @@
 #include "domain/gdpr.hpp"
+#include "domain/merge_list.hpp"
 
 #include <nlohmann/json.hpp>
 #include <vector>
 
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
 
 namespace kredo::domain {
 
@@ -138,7 +140,7 @@ std::vector<std::int64_t> ids(storage::Transaction& tx, const char* sql, const s
 }
 
 Merge merge_from_row(const storage::Row& r) {
-  return {r.i64(0), r.i64(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.opt_str(6), r.opt_str(8), r.opt_str(9)};
+  return {r.i64(0), r.i64(1), r.i64(2), r.str(3), r.str(4), r.str(5), r.opt_str(6)};
 }
 
 }  // namespace
@@ -193,16 +195,24 @@ Result<Person> GdprService::merge(const Actor& actor, std::int64_t person_id, st
 
 Result<std::vector<Merge>> GdprService::merges(const Actor& actor) {
   KREDO_TRY(require_coordinator(actor));
-  // The list names both people of every merge: a read of personal data, audited in its transaction.
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   std::vector<Merge> out;
-  json people = json::array();
+  for (const auto& r : tx->query(std::string(kSelectMerges) + " ORDER BY m.id DESC")) out.push_back(merge_from_row(r));
+  return out;
+}
+
+Result<std::vector<MergeListItem>> list_merges(storage::Database& db, const Clock& clock, const Actor& actor) {
+  KREDO_TRY(require_coordinator(actor));
+  // The list names both people of every merge: a read of personal data, audited in its transaction.
+  auto tx = db.begin(TxMode::write);
+  std::vector<MergeListItem> out;
+  json ids = json::array();
   for (const auto& r : tx->query(std::string(kSelectMerges) + " ORDER BY m.id DESC")) {
-    out.push_back(merge_from_row(r));
-    people.push_back(out.back().person_id);
-    people.push_back(out.back().duplicate_id);
+    out.push_back({merge_from_row(r), r.opt_str(8), r.opt_str(9)});
+    ids.push_back(out.back().merge.person_id);
+    ids.push_back(out.back().merge.duplicate_id);
   }
-  security::write_audit(*tx, actor, {"list_merges", "person", "", json{{"ids", people}}.dump()}, clock_.now());
+  security::write_audit(*tx, actor, {"list_merges", "person", "", json{{"ids", ids}}.dump()}, clock.now());
   tx->commit();
   return out;
 }

@@ -23,8 +23,6 @@ struct Merge {
   std::int64_t person_id = 0, duplicate_id = 0;
   std::string merged_at, merged_by, undo_until;
   std::optional<std::string> undone_at;
-  // Display names ("given surname") of the kept and the merged-away record, for coordinators' merge list.
-  std::optional<std::string> person_name, duplicate_name;
 };
 
 // Everything held about one person (GDPR art. 15).

@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
 #include "rules/rodne_cislo.hpp"
 #include "security/audit.hpp"
+#include "security/audit_writer.hpp"
 
 namespace kredo::domain {
 
@@ -412,7 +414,7 @@ Result<PersonPage> PersonService::list(const Actor& actor, const PersonQuery& q)
     ids.push_back(r.i64(0));
   }
   tx.reset();
-  audit_writer_.write(actor, {"list", "person", "", json{{"ids", ids}, {"total", page.total}}.dump()}, clock_.now());
+  security::group_commit_audit(db_, actor, {"list", "person", "", json{{"ids", ids}, {"total", page.total}}.dump()}, clock_.now());
   return page;
 }
 

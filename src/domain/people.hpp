@@ -11,7 +11,6 @@
 #include "common/error.hpp"
 #include "domain/families.hpp"
 #include "rules/czech_text.hpp"
-#include "security/audit_writer.hpp"
 #include "security/cipher.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
@@ -178,7 +177,6 @@ class PersonService {
 
  private:
   storage::Database& db_;
-  security::AuditWriter audit_writer_{db_};  // list answers: audit rows by group commit
   const Clock& clock_;
   const rules::CzechCollator& collator_;
   const security::Cipher& cipher_;

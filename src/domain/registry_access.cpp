@@ -1,4 +1,5 @@
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
 
 #include <algorithm>
 #include <chrono>

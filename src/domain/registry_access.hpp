@@ -6,7 +6,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
@@ -30,20 +29,8 @@ std::optional<std::int64_t> visible_person_family(storage::Transaction& tx, cons
 // The users.special_category_access flag (the system actor has it).
 bool has_special_category_access(storage::Transaction& tx, const security::Actor& actor);
 
-// Recomputes families.search_text from the family name and its current members' names, and the
-// family's rows in the trigram search index (migration 0009).
+// Recomputes families.search_text from the family name and its current members' names.
 void refresh_family_search(storage::Transaction& tx, std::int64_t family_id);
-// Rewrites one person's rows in the trigram search index from people.search_text: call it in the same
-// transaction as every write of people.search_text.
-void refresh_person_search_index(storage::Transaction& tx, std::int64_t person_id);
-// Rebuilds both trigram indexes from search_text (after bulk loads that write search_text directly).
-void rebuild_search_indexes(storage::Transaction& tx);
-// The distinct trigrams (three UTF-8 characters) of a folded text, in order of first appearance.
-std::vector<std::string> search_trigrams(std::string_view folded);
-// Which trigram of the folded term to read the postings of: the rarest one (by a per-process estimate,
-// refreshed every few minutes; the choice only affects speed, never the answer). nullopt when the term
-// has fewer than three characters (then the list scans). `people` picks the people index, else families'.
-std::optional<std::string> pick_search_trigram(storage::Transaction& tx, std::string_view folded, bool people);
 // Hex of a Czech collation key: byte order of the hex text is Czech order on every database.
 std::string czech_sort_key_hex(const rules::CzechCollator& collator, std::string_view text);
 // LIKE pattern matching `q` anywhere in a folded column ("\" escapes % and _).
