@@ -61,6 +61,10 @@ constexpr const char* kListWhere =
 constexpr const char* kListFrom = " FROM people p";
 constexpr const char* kListFromTrigram = " FROM person_search_trigrams c CROSS JOIN people p";
 constexpr const char* kTrigramWhere = " AND c.trigram = $5 AND p.id = c.person_id";
+// PostgreSQL: a LATERAL lookup per posting (see families.cpp), else it scans every person.
+constexpr const char* kListFromTrigramPg =
+    " FROM (SELECT person_id FROM person_search_trigrams WHERE trigram = $5 OFFSET 0) c"
+    " CROSS JOIN LATERAL (SELECT * FROM people WHERE id = c.person_id OFFSET 0) p";
 constexpr const char* kListJoin = " JOIN families f ON f.id = p.family_id";
 constexpr const char* kListColumns =
     "SELECT p.id, p.given_names, p.surname, p.preferred_name, p.birth_date, p.role, p.family_id, f.name";
@@ -399,8 +403,9 @@ Result<PersonPage> PersonService::list(const Actor& actor, const PersonQuery& q)
   const auto trigram = pick_search_trigram(*tx, folded, true);
   std::string from = kListFrom, where = kListWhere;
   if (trigram) {
-    from = kListFromTrigram;
-    where += kTrigramWhere;
+    const bool pg = tx->dialect() == storage::Dialect::postgresql;
+    from = pg ? kListFromTrigramPg : kListFromTrigram;
+    if (!pg) where += kTrigramWhere;
     p.emplace_back(*trigram);
   }
   const std::string lim = trigram ? " LIMIT $6 OFFSET $7" : " LIMIT $5 OFFSET $6";
