@@ -281,9 +281,12 @@ Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q)
 
   storage::Params p{sees_all_families(actor) ? 1 : 0, actor.team_id.value_or(-1), folded,
                     folded_like_pattern(q.q), district, q.worker, q.status};
-  // A read transaction (SQLite: a pooled reader, not the single writer); the audit row follows through
-  // the group-commit writer before the answer leaves.
-  auto tx = db_.begin(TxMode::read);
+  // PostgreSQL: a read transaction. SQLite: the writer connection, because in WAL mode every commit
+  // (each answer's audit row) empties the page cache of every other connection, and a pooled reader then
+  // reads each page again (profiled: most of a search's time); the writer's cache stays warm. It holds the
+  // writer only for the read itself: the audit row follows through the group commit after it, so no
+  // answer costs its own fsync.
+  auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
   const auto trigram = pick_search_trigram(*tx, folded, false);
   std::string from = kListFrom, where = kListWhere;
   if (trigram) {

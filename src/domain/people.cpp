@@ -398,8 +398,8 @@ Result<PersonPage> PersonService::list(const Actor& actor, const PersonQuery& q)
   else return Error::field("sort", "Use surname, -surname or birth_date.");
   const std::string folded = rules::fold_for_search(q.q);
   storage::Params p{sees_all_families(actor) ? 1 : 0, actor.team_id.value_or(-1), folded, folded_like_pattern(q.q)};
-  // A read transaction; the audit row follows through the group-commit writer (see FamilyService::list).
-  auto tx = db_.begin(TxMode::read);
+  // The transaction and the audit as in FamilyService::list (SQLite: on the warm writer connection).
+  auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
   const auto trigram = pick_search_trigram(*tx, folded, true);
   std::string from = kListFrom, where = kListWhere;
   if (trigram) {
