@@ -4,6 +4,7 @@
 #include "api/registry_json.hpp"
 #include "api/routes.hpp"
 #include "common/html.hpp"
+#include "domain/merge_list.hpp"
 #include "domain/registry_access.hpp"
 
 namespace kredo::api {
@@ -125,10 +126,15 @@ void register_gdpr_routes(http::HttpServer& server, app::Services& s) {
   });
 
   server.route(Method::get, "/api/v1/merges", Access::login, [&s](RequestContext& ctx) -> http::HandlerResult {
-    auto r = s.gdpr.merges(ctx.actor());
+    auto r = domain::list_merges(s.db, s.clock, ctx.actor());
     if (!r) return std::move(r).error();
     json items = json::array();
-    for (const auto& m : *r) items.push_back(to_json(m));
+    for (const auto& m : *r) {
+      json j = to_json(m.merge);
+      j["person_name"] = m.person_name ? json(*m.person_name) : json(nullptr);
+      j["duplicate_name"] = m.duplicate_name ? json(*m.duplicate_name) : json(nullptr);
+      items.push_back(std::move(j));
+    }
     return Reply::json({{"items", items}});
   });
 

@@ -12,6 +12,7 @@
 #include "app/demo_incidents.hpp"
 #include "domain/districts.hpp"
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
 #include "security/audit.hpp"
 
 namespace kredo::app {
@@ -309,6 +310,12 @@ Result<std::vector<std::string>> load_demo(Application& app, const std::string& 
                                app.cipher());
       ++families;
     }
+    tx->commit();
+  }
+  {
+    // write_family() sets search_text directly: the trigram search index is built once, set-based.
+    auto tx = app.db().begin(storage::TxMode::write);
+    domain::rebuild_search_indexes(*tx);
     tx->commit();
   }
   std::int64_t people = 0;

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "domain/districts.hpp"
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
 #include "security/audit.hpp"
+#include "security/audit_writer.hpp"
 
 namespace kredo::domain {
 
@@ -43,17 +46,26 @@ constexpr const char* kListWhere =
     " WHERE ($1 = 1 OR f.team_id = $2) AND ($3 = '' OR f.search_text LIKE $4 ESCAPE '\\')"
     " AND ($5 = '' OR f.district = $5) AND ($7 = '' OR f.status = $7)"
     " AND ($6 = '' OR f.keyworker_id = (SELECT ku.id FROM users ku WHERE ku.username = $6))";
-constexpr const char* kListCount = "SELECT COUNT(*) FROM families f";
+// With a search term of three or more characters the rows come from the postings of one trigram of the
+// term (family_search_trigrams, migration 0009); CROSS JOIN keeps SQLite reading the postings first. The
+// LIKE above still decides, so the answer is exactly the full scan's.
+constexpr const char* kListFrom = " FROM families f";
+constexpr const char* kListFromTrigram = " FROM family_search_trigrams c CROSS JOIN families f";
+constexpr const char* kTrigramWhere = " AND c.trigram = $8 AND f.id = c.family_id";
+// PostgreSQL reorders joins by its statistics and, judging the LIKE selective, scans every family; the
+// LATERAL subquery (OFFSET 0 keeps it from being flattened) makes it look up the postings' rows instead.
+constexpr const char* kListFromTrigramPg =
+    " FROM (SELECT family_id FROM family_search_trigrams WHERE trigram = $8 OFFSET 0) c"
+    " CROSS JOIN LATERAL (SELECT * FROM families WHERE id = c.family_id OFFSET 0) f";
 constexpr const char* kListJoin =
-    " FROM families f JOIN teams t ON t.id = f.team_id LEFT JOIN users k ON k.id = f.keyworker_id";
+    " JOIN teams t ON t.id = f.team_id LEFT JOIN users k ON k.id = f.keyworker_id";
 constexpr const char* kListColumns =
     "SELECT f.id, f.name, COALESCE(f.district, ''), f.status, t.name, f.keyworker_id, COALESCE(k.username, ''), "
-    "f.updated_at, "
-    "(SELECT COUNT(*) FROM people p WHERE p.family_id = f.id AND p.merged_into IS NULL), "
-    "(SELECT COUNT(*) FROM people p WHERE p.family_id = f.id AND p.merged_into IS NULL AND p.role = 'child')";
-constexpr const char* kListMemberNames =
-    "SELECT given_names, surname FROM people WHERE family_id = $1 AND merged_into IS NULL "
-    "ORDER BY role, birth_date, id";
+    "f.updated_at";
+// The members of all families on the page in one statement (names, and the counts from the same rows).
+constexpr const char* kListMembers =
+    "SELECT family_id, given_names, surname, role FROM people WHERE merged_into IS NULL AND family_id IN ";
+constexpr const char* kListMembersOrder = " ORDER BY family_id, role, birth_date, id";
 
 constexpr const char* kSelectContacts =
     "SELECT id, date, type, worker, summary FROM contacts WHERE family_id = $1 ORDER BY date DESC, id DESC";
@@ -269,14 +281,31 @@ Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q)
 
   storage::Params p{sees_all_families(actor) ? 1 : 0, actor.team_id.value_or(-1), folded,
                     folded_like_pattern(q.q), district, q.worker, q.status};
-  auto tx = db_.begin(TxMode::write);
+  // PostgreSQL: a read transaction. SQLite: the writer connection, because in WAL mode every commit
+  // (each answer's audit row) empties the page cache of every other connection, and a pooled reader then
+  // reads each page again (profiled: most of a search's time); the writer's cache stays warm. It holds the
+  // writer only for the read itself: the audit row follows through the group commit after it, so no
+  // answer costs its own fsync.
+  auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
+  const auto trigram = pick_search_trigram(*tx, folded, false);
+  std::string from = kListFrom, where = kListWhere;
+  if (trigram) {
+    const bool pg = tx->dialect() == storage::Dialect::postgresql;
+    from = pg ? kListFromTrigramPg : kListFromTrigram;
+    if (!pg) where += kTrigramWhere;
+    p.emplace_back(*trigram);
+  }
+  const std::string lim = trigram ? " LIMIT $9 OFFSET $10" : " LIMIT $8 OFFSET $9";
   FamilyPage page;
-  page.total = tx->query_one(std::string(kListCount) + kListWhere, p)->i64(0);
+  page.total = tx->query_one("SELECT COUNT(*)" + from + where, p)->i64(0);
   storage::Params pp = p;
   pp.emplace_back(static_cast<long long>(q.page_size));
   pp.emplace_back(static_cast<long long>(q.page - 1) * q.page_size);
   nlohmann::json ids = nlohmann::json::array();
-  for (const auto& r : tx->query(std::string(kListColumns) + kListJoin + kListWhere + order + " LIMIT $8 OFFSET $9", pp)) {
+  std::string in_list;
+  storage::Params member_params;
+  std::map<std::int64_t, std::size_t> index_of;
+  for (const auto& r : tx->query(std::string(kListColumns) + from + kListJoin + where + order + lim, pp)) {
     FamilyListItem it;
     it.id = r.i64(0);
     it.name = r.str(1);
@@ -285,17 +314,24 @@ Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q)
     it.team = r.str(4);
     if (!r.is_null(5)) it.keyworker = UserRef{r.i64(5), r.str(6)};
     it.updated_at = r.str(7);
-    it.members_count = r.i64(8);
-    it.children_count = r.i64(9);
+    index_of[it.id] = page.items.size();
     page.items.push_back(std::move(it));
     ids.push_back(page.items.back().id);
+    member_params.emplace_back(page.items.back().id);
+    in_list += (in_list.empty() ? "($" : ", $") + std::to_string(member_params.size());
   }
-  for (auto& it : page.items)
-    for (const auto& m : tx->query(kListMemberNames, {it.id})) it.member_names.push_back(m.str(0) + " " + m.str(1));
+  if (!page.items.empty()) {
+    for (const auto& m : tx->query(kListMembers + in_list + ")" + kListMembersOrder, member_params)) {
+      auto& it = page.items[index_of.at(m.i64(0))];
+      it.member_names.push_back(m.str(1) + " " + m.str(2));
+      ++it.members_count;
+      if (m.str(3) == "child") ++it.children_count;
+    }
+  }
+  tx.reset();
   // One audit row per list answer, naming the families shown (the query text may itself be a name).
-  security::write_audit(*tx, actor, {"list", "family", "", nlohmann::json{{"ids", ids}, {"total", page.total}}.dump()},
-                        clock_.now());
-  tx->commit();
+  security::group_commit_audit(db_, actor, {"list", "family", "", nlohmann::json{{"ids", ids}, {"total", page.total}}.dump()},
+                      clock_.now());
   return page;
 }
 

@@ -1,9 +1,11 @@
 #include "domain/gdpr.hpp"
+#include "domain/merge_list.hpp"
 
 #include <nlohmann/json.hpp>
 #include <vector>
 
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
 
 namespace kredo::domain {
 
@@ -93,8 +95,11 @@ constexpr const char* kTouchPerson = "UPDATE people SET version = version + 1, u
 constexpr const char* kInsertMerge =
     "INSERT INTO merges (person_id, duplicate_id, moved, merged_at, merged_by, undo_until) "
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+// With the display names of both records (the merged-away record keeps its names until undone or anonymised).
 constexpr const char* kSelectMerges =
-    "SELECT id, person_id, duplicate_id, merged_at, merged_by, undo_until, undone_at, moved FROM merges";
+    "SELECT m.id, m.person_id, m.duplicate_id, m.merged_at, m.merged_by, m.undo_until, m.undone_at, m.moved, "
+    "kp.given_names || ' ' || kp.surname, dp.given_names || ' ' || dp.surname FROM merges m "
+    "LEFT JOIN people kp ON kp.id = m.person_id LEFT JOIN people dp ON dp.id = m.duplicate_id";
 constexpr const char* kUndoMerge = "UPDATE merges SET undone_at = $1 WHERE id = $2 AND undone_at IS NULL";
 
 constexpr const char* kContactsNaming =
@@ -192,14 +197,30 @@ Result<std::vector<Merge>> GdprService::merges(const Actor& actor) {
   KREDO_TRY(require_coordinator(actor));
   auto tx = db_.begin(TxMode::read);
   std::vector<Merge> out;
-  for (const auto& r : tx->query(std::string(kSelectMerges) + " ORDER BY id DESC")) out.push_back(merge_from_row(r));
+  for (const auto& r : tx->query(std::string(kSelectMerges) + " ORDER BY m.id DESC")) out.push_back(merge_from_row(r));
+  return out;
+}
+
+Result<std::vector<MergeListItem>> list_merges(storage::Database& db, const Clock& clock, const Actor& actor) {
+  KREDO_TRY(require_coordinator(actor));
+  // The list names both people of every merge: a read of personal data, audited in its transaction.
+  auto tx = db.begin(TxMode::write);
+  std::vector<MergeListItem> out;
+  json ids = json::array();
+  for (const auto& r : tx->query(std::string(kSelectMerges) + " ORDER BY m.id DESC")) {
+    out.push_back({merge_from_row(r), r.opt_str(8), r.opt_str(9)});
+    ids.push_back(out.back().merge.person_id);
+    ids.push_back(out.back().merge.duplicate_id);
+  }
+  security::write_audit(*tx, actor, {"list_merges", "person", "", json{{"ids", ids}}.dump()}, clock.now());
+  tx->commit();
   return out;
 }
 
 Result<Merge> GdprService::undo_merge(const Actor& actor, std::int64_t merge_id) {
   KREDO_TRY(require_coordinator(actor));
   auto tx = db_.begin(TxMode::write);
-  auto r = tx->query_one(std::string(kSelectMerges) + " WHERE id = $1", {merge_id});
+  auto r = tx->query_one(std::string(kSelectMerges) + " WHERE m.id = $1", {merge_id});
   if (!r) return Error::not_found("No such merge.");
   Merge m = merge_from_row(*r);
   if (m.undone_at) return Error::conflict("This merge was undone already.");
@@ -291,6 +312,7 @@ void GdprService::anonymise_in(storage::Transaction& tx, const Actor& actor, std
   tx.exec(kAnonymisePerson, {kAnonymisedName, birth_year_only, folded + "|" + folded, folded + " " + folded,
                              czech_sort_key_hex(collator_, std::string(kAnonymisedName) + " " + kAnonymisedName), now,
                              person_id});
+  refresh_person_search_index(tx, person_id);  // the old name's trigrams go too
   tx.exec(kClearSpecialNotes, {person_id});
   // Letters generated for the person carry their name and address in the PDF: erased with the rest.
   tx.exec("DELETE FROM documents WHERE person_id = $1", {person_id});

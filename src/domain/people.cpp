@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
 #include "rules/rodne_cislo.hpp"
 #include "security/audit.hpp"
+#include "security/audit_writer.hpp"
 
 namespace kredo::domain {
 
@@ -55,8 +57,15 @@ constexpr const char* kDuplicates =
 constexpr const char* kListWhere =
     " WHERE p.merged_into IS NULL AND ($1 = 1 OR p.family_id IN (SELECT fs.id FROM families fs WHERE fs.team_id = $2))"
     " AND ($3 = '' OR p.search_text LIKE $4 ESCAPE '\\')";
-constexpr const char* kListCount = "SELECT COUNT(*) FROM people p";
-constexpr const char* kListJoin = " FROM people p JOIN families f ON f.id = p.family_id";
+// With a term of three or more characters the rows come from one trigram's postings (see families.cpp).
+constexpr const char* kListFrom = " FROM people p";
+constexpr const char* kListFromTrigram = " FROM person_search_trigrams c CROSS JOIN people p";
+constexpr const char* kTrigramWhere = " AND c.trigram = $5 AND p.id = c.person_id";
+// PostgreSQL: a LATERAL lookup per posting (see families.cpp), else it scans every person.
+constexpr const char* kListFromTrigramPg =
+    " FROM (SELECT person_id FROM person_search_trigrams WHERE trigram = $5 OFFSET 0) c"
+    " CROSS JOIN LATERAL (SELECT * FROM people WHERE id = c.person_id OFFSET 0) p";
+constexpr const char* kListJoin = " JOIN families f ON f.id = p.family_id";
 constexpr const char* kListColumns =
     "SELECT p.id, p.given_names, p.surname, p.preferred_name, p.birth_date, p.role, p.family_id, f.name";
 constexpr const char* kInsertRelationship =
@@ -321,6 +330,7 @@ Result<Person> PersonService::create(const Actor& actor, const NewPerson& in) {
   v.emplace_back(now);
   auto r = tx->query_one(kInsertPerson, v);
   const std::int64_t id = r->i64(0);
+  refresh_person_search_index(*tx, id);
   refresh_family_search(*tx, p.family_id);
   audit(*tx, actor, clock_, "create", id, {{"family_id", p.family_id}, {"confirmed_not_duplicate", in.confirm_not_duplicate}});
   const bool special = has_special_category_access(*tx, actor);
@@ -360,6 +370,7 @@ Result<Person> PersonService::update(const Actor& actor, std::int64_t id, std::i
   v.emplace_back(version);
   if (tx->exec(kUpdatePerson, v) != 1) return Error::conflict("This person was changed by someone else. Compare and try again.");
   if (f.legal_hold) tx->exec("UPDATE people SET legal_hold = $1 WHERE id = $2", {*f.legal_hold ? 1 : 0, id});
+  refresh_person_search_index(*tx, id);
   refresh_family_search(*tx, next.family_id);
   json changed = json::array();
   for (auto [name, present] :
@@ -387,18 +398,28 @@ Result<PersonPage> PersonService::list(const Actor& actor, const PersonQuery& q)
   else return Error::field("sort", "Use surname, -surname or birth_date.");
   const std::string folded = rules::fold_for_search(q.q);
   storage::Params p{sees_all_families(actor) ? 1 : 0, actor.team_id.value_or(-1), folded, folded_like_pattern(q.q)};
-  auto tx = db_.begin(TxMode::write);
+  // The transaction and the audit as in FamilyService::list (SQLite: on the warm writer connection).
+  auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
+  const auto trigram = pick_search_trigram(*tx, folded, true);
+  std::string from = kListFrom, where = kListWhere;
+  if (trigram) {
+    const bool pg = tx->dialect() == storage::Dialect::postgresql;
+    from = pg ? kListFromTrigramPg : kListFromTrigram;
+    if (!pg) where += kTrigramWhere;
+    p.emplace_back(*trigram);
+  }
+  const std::string lim = trigram ? " LIMIT $6 OFFSET $7" : " LIMIT $5 OFFSET $6";
   PersonPage page;
-  page.total = tx->query_one(std::string(kListCount) + kListWhere, p)->i64(0);
+  page.total = tx->query_one("SELECT COUNT(*)" + from + where, p)->i64(0);
   p.emplace_back(static_cast<long long>(q.page_size));
   p.emplace_back(static_cast<long long>(q.page - 1) * q.page_size);
   json ids = json::array();
-  for (const auto& r : tx->query(std::string(kListColumns) + kListJoin + kListWhere + order + " LIMIT $5 OFFSET $6", p)) {
+  for (const auto& r : tx->query(std::string(kListColumns) + from + kListJoin + where + order + lim, p)) {
     page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt_str(3), r.str(4), r.str(5), r.i64(6), r.str(7)});
     ids.push_back(r.i64(0));
   }
-  security::write_audit(*tx, actor, {"list", "person", "", json{{"ids", ids}, {"total", page.total}}.dump()}, clock_.now());
-  tx->commit();
+  tx.reset();
+  security::group_commit_audit(db_, actor, {"list", "person", "", json{{"ids", ids}, {"total", page.total}}.dump()}, clock_.now());
   return page;
 }
 

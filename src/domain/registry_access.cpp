@@ -1,4 +1,10 @@
 #include "domain/registry_access.hpp"
+#include "domain/search_index.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <mutex>
 
 #include "rules/prague_time.hpp"
 
@@ -18,6 +24,47 @@ constexpr const char* kFamilyNames =
     "SELECT f.name, p.given_names, p.surname, p.preferred_name FROM families f "
     "LEFT JOIN people p ON p.family_id = f.id AND p.merged_into IS NULL WHERE f.id = $1";
 constexpr const char* kSetFamilySearch = "UPDATE families SET search_text = $1 WHERE id = $2";
+
+// Trigrams by SQL on both databases: substr/length count characters on both, as search_trigrams() does.
+constexpr const char* kDeleteFamilyTrigrams = "DELETE FROM family_search_trigrams WHERE family_id = $1";
+constexpr const char* kInsertFamilyTrigrams =
+    "INSERT INTO family_search_trigrams (trigram, family_id) "
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+    "WHERE i < (SELECT length(search_text) FROM families WHERE id = $1)) "
+    "SELECT DISTINCT substr(f.search_text, n.i, 3), f.id FROM families f JOIN n ON n.i <= length(f.search_text) - 2 "
+    "WHERE f.id = $1";
+constexpr const char* kDeletePersonTrigrams = "DELETE FROM person_search_trigrams WHERE person_id = $1";
+constexpr const char* kInsertPersonTrigrams =
+    "INSERT INTO person_search_trigrams (trigram, person_id) "
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+    "WHERE i < (SELECT length(search_text) FROM people WHERE id = $1)) "
+    "SELECT DISTINCT substr(p.search_text, n.i, 3), p.id FROM people p JOIN n ON n.i <= length(p.search_text) - 2 "
+    "WHERE p.id = $1";
+constexpr const char* kRebuildFamilyTrigrams =
+    "INSERT INTO family_search_trigrams (trigram, family_id) "
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+    "WHERE i < (SELECT COALESCE(MAX(length(search_text)), 0) FROM families)) "
+    "SELECT DISTINCT substr(f.search_text, n.i, 3), f.id FROM families f JOIN n ON n.i <= length(f.search_text) - 2";
+constexpr const char* kRebuildPersonTrigrams =
+    "INSERT INTO person_search_trigrams (trigram, person_id) "
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+    "WHERE i < (SELECT COALESCE(MAX(length(search_text)), 0) FROM people)) "
+    "SELECT DISTINCT substr(p.search_text, n.i, 3), p.id FROM people p JOIN n ON n.i <= length(p.search_text) - 2";
+// Postings counted up to a cap: enough to tell a rare trigram from a common one.
+constexpr const char* kFamilyPostings =
+    "SELECT COUNT(*) FROM (SELECT 1 FROM family_search_trigrams WHERE trigram = $1 LIMIT 20000) x";
+constexpr const char* kPersonPostings =
+    "SELECT COUNT(*) FROM (SELECT 1 FROM person_search_trigrams WHERE trigram = $1 LIMIT 20000) x";
+
+// Per-process estimate of postings per trigram, so that a search does not count them every time.
+struct PostingEstimates {
+  std::mutex m;
+  std::map<std::string, std::pair<std::int64_t, std::chrono::steady_clock::time_point>> counts;
+};
+PostingEstimates& posting_estimates() {
+  static PostingEstimates e;
+  return e;
+}
 
 bool in_scope(const Actor& actor, std::int64_t team_id) {
   return sees_all_families(actor) || (actor.team_id && *actor.team_id == team_id);
@@ -66,6 +113,63 @@ void refresh_family_search(storage::Transaction& tx, std::int64_t family_id) {
       }
   }
   tx.exec(kSetFamilySearch, {text, family_id});
+  tx.exec(kDeleteFamilyTrigrams, {family_id});
+  tx.exec(kInsertFamilyTrigrams, {family_id});
+}
+
+void refresh_person_search_index(storage::Transaction& tx, std::int64_t person_id) {
+  tx.exec(kDeletePersonTrigrams, {person_id});
+  tx.exec(kInsertPersonTrigrams, {person_id});
+}
+
+void rebuild_search_indexes(storage::Transaction& tx) {
+  tx.exec("DELETE FROM family_search_trigrams");
+  tx.exec(kRebuildFamilyTrigrams);
+  tx.exec("DELETE FROM person_search_trigrams");
+  tx.exec(kRebuildPersonTrigrams);
+}
+
+std::vector<std::string> search_trigrams(std::string_view folded) {
+  std::vector<std::size_t> starts;  // byte offset of each UTF-8 character
+  for (std::size_t i = 0; i < folded.size(); ++i)
+    if ((static_cast<unsigned char>(folded[i]) & 0xC0) != 0x80) starts.push_back(i);
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k + 3 <= starts.size(); ++k) {
+    const std::size_t end = k + 3 < starts.size() ? starts[k + 3] : folded.size();
+    std::string t(folded.substr(starts[k], end - starts[k]));
+    if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::optional<std::string> pick_search_trigram(storage::Transaction& tx, std::string_view folded, bool people) {
+  const auto trigrams = search_trigrams(folded);
+  if (trigrams.empty()) return std::nullopt;
+  if (trigrams.size() == 1) return trigrams.front();
+  auto& est = posting_estimates();
+  const auto now = std::chrono::steady_clock::now();
+  std::optional<std::string> best;
+  std::int64_t best_count = 0;
+  for (const auto& t : trigrams) {
+    const std::string key = (people ? "p:" : "f:") + t;
+    std::int64_t count = -1;
+    {
+      std::lock_guard<std::mutex> lk(est.m);
+      auto it = est.counts.find(key);
+      if (it != est.counts.end() && now - it->second.second < std::chrono::minutes(5)) count = it->second.first;
+    }
+    if (count < 0) {
+      count = tx.query_one(people ? kPersonPostings : kFamilyPostings, {t})->i64(0);
+      std::lock_guard<std::mutex> lk(est.m);
+      if (est.counts.size() > 100000) est.counts.clear();
+      est.counts[key] = {count, now};
+    }
+    if (!best || count < best_count) {
+      best = t;
+      best_count = count;
+    }
+  }
+  return best;
 }
 
 std::string czech_sort_key_hex(const rules::CzechCollator& collator, std::string_view text) {

@@ -319,6 +319,11 @@ TEST_F(RegistryApi, MergeExportAndAnonymise) {
   ASSERT_EQ(merges.status, 200);
   ASSERT_FALSE(merges.json["items"].empty());
   EXPECT_FALSE(merges.json["items"][0]["undo_until"].get<std::string>().empty());
+  // The list names both records (so the web list shows names, not "záznam č. N"), and the read is audited.
+  EXPECT_EQ(merges.json["items"][0]["person_name"], "Šárka Áčkový");
+  EXPECT_EQ(merges.json["items"][0]["duplicate_name"], "Sarka Ackova");
+  EXPECT_EQ(server_->as("admin").get("/api/v1/audit?entity=person&action=list_merges").json["total"], 1);
+  EXPECT_EQ(server_->as("terenni").get("/api/v1/merges").status, 403);
   auto undo = k.post("/api/v1/merges/" + std::to_string(merges.json["items"][0]["id"].get<long>()) + "/undo", json::object());
   EXPECT_EQ(undo.status, 200) << undo.body;
 

@@ -149,5 +149,8 @@ export const mergeSchema = z.object({
   merged_by: z.string(),
   undo_until: z.string(),
   undone_at: z.string().nullable(),
+  /** Display names of the kept and the merged-away record (older servers sent ids only). */
+  person_name: z.string().nullable().optional(),
+  duplicate_name: z.string().nullable().optional(),
 });
 export type Merge = z.infer<typeof mergeSchema>;

@@ -23,10 +23,18 @@ function MergeState({ merge }: { merge: Merge }) {
   return <span className="badge badge--muted">{t('registryExtra.merges.expired')}</span>;
 }
 
+/** "Name (č. N)" when the server named the record, else "záznam č. N". */
+function useRecordLabel() {
+  const { t } = useTranslation();
+  return (id: number, name: string | null | undefined) =>
+    name ? t('registryExtra.merges.recordNamed', { name, id }) : t('registryExtra.merges.record', { id });
+}
+
 export function MergesRoute() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const merges = useMerges();
+  const label = useRecordLabel();
   const undo = useUndoMerge();
   const [undoneId, setUndoneId] = useState<number | null>(null);
   const [failedId, setFailedId] = useState<number | null>(null);
@@ -72,13 +80,13 @@ export function MergesRoute() {
               <tr key={m.id}>
                 <th scope="row">{formatDateTime(m.merged_at, lang)}</th>
                 <td data-label={t('registryExtra.merges.kept')}>
-                  <Link to={`/people/${m.person_id}`}>{t('registryExtra.merges.record', { id: m.person_id })}</Link>
+                  <Link to={`/people/${m.person_id}`}>{label(m.person_id, m.person_name)}</Link>
                 </td>
                 <td data-label={t('registryExtra.merges.merged')}>
                   {m.undone_at ? (
-                    <Link to={`/people/${m.duplicate_id}`}>{t('registryExtra.merges.record', { id: m.duplicate_id })}</Link>
+                    <Link to={`/people/${m.duplicate_id}`}>{label(m.duplicate_id, m.duplicate_name)}</Link>
                   ) : (
-                    t('registryExtra.merges.record', { id: m.duplicate_id })
+                    label(m.duplicate_id, m.duplicate_name)
                   )}
                 </td>
                 <td data-label={t('registryExtra.merges.by')}>{m.merged_by}</td>
@@ -99,7 +107,9 @@ export function MergesRoute() {
                         undo.mutate(m.id, { onSuccess: () => setUndoneId(m.id) });
                       }}
                     >
-                      {t('registryExtra.merges.undoRecord', { id: m.duplicate_id })}
+                      {m.duplicate_name
+                        ? t('registryExtra.merges.undoRecordNamed', { name: m.duplicate_name, id: m.duplicate_id })
+                        : t('registryExtra.merges.undoRecord', { id: m.duplicate_id })}
                     </Button>
                   ) : null}
                 </td>

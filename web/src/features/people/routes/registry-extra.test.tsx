@@ -225,6 +225,27 @@ describe('Sloučení duplicitních záznamů', () => {
     expect(server.callsTo('POST /api/v1/merges/90/undo')).toHaveLength(1);
   });
 
+  it('names both records of a merge when the server sends their names', async () => {
+    mockServer(
+      base(coordinator, {
+        'GET /api/v1/merges': json({
+          items: [
+            merge({ person_name: 'Jana Dvořáková', duplicate_name: 'Jana Dvorakova' }),
+            merge({ id: 70, person_id: 30, duplicate_id: 31, undone_at: '2026-11-02T09:00:00Z', person_name: 'Eva Malá', duplicate_name: 'Eva Mala' }),
+          ],
+        }),
+      }),
+    );
+    renderApp('/people/merges');
+    const table = await screen.findByRole('table', { name: 'Sloučení záznamů osob' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(within(rows[0]!).getByRole('link', { name: 'Jana Dvořáková (č. 11)' }).getAttribute('href')).toBe('/people/11');
+    expect(rows[0]!.textContent).toContain('Jana Dvorakova (č. 12)');
+    expect(rows[0]!.textContent).not.toContain('záznam č.');
+    expect(within(rows[0]!).getByRole('button', { name: 'Vrátit (Jana Dvorakova, č. 12)' })).toBeTruthy();
+    expect(within(rows[1]!).getByRole('link', { name: 'Eva Mala (č. 31)' }).getAttribute('href')).toBe('/people/31');
+  });
+
   it('is for coordinators only: a worker sees no merge link and the page says why', async () => {
     mockServer(base(worker));
     renderApp('/people/11');

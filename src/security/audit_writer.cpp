@@ -1,0 +1,60 @@
+#include "security/audit_writer.hpp"
+
+#include <map>
+
+namespace kredo::security {
+
+void group_commit_audit(storage::Database& db, const Actor& actor, const AuditEvent& event, std::int64_t now) {
+  // Keyed by address only: a writer holds no reference to its database (callers pass it), so an entry
+  // left by a destroyed database is an empty queue, harmless if the address is reused.
+  static std::mutex registry_mutex;
+  static std::map<const storage::Database*, std::unique_ptr<AuditWriter>> writers;
+  AuditWriter* writer = nullptr;
+  {
+    std::lock_guard<std::mutex> lk(registry_mutex);
+    auto& w = writers[&db];
+    if (!w) w = std::make_unique<AuditWriter>();
+    writer = w.get();
+  }
+  writer->write(db, actor, event, now);
+}
+
+void AuditWriter::write(storage::Database& db, const Actor& actor, const AuditEvent& event, std::int64_t now) {
+  std::unique_lock<std::mutex> lk(m_);
+  if (!open_) open_ = std::make_shared<Batch>();
+  std::shared_ptr<Batch> mine = open_;
+  mine->items.push_back({actor, event, now});
+  while (!mine->done) {
+    if (flushing_) {
+      cv_.wait(lk);
+      continue;
+    }
+    // No batch in flight and ours is not done: ours is the open one. Commit it for everyone in it.
+    flushing_ = true;
+    std::shared_ptr<Batch> batch = std::move(open_);
+    open_.reset();
+    lk.unlock();
+    std::exception_ptr error;
+    try {
+      auto tx = db.begin(storage::TxMode::write);
+      for (const auto& it : batch->items) write_audit(*tx, it.actor, it.event, it.now);
+      tx->commit();
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lk.lock();
+    batch->error = error;
+    batch->done = true;
+    flushing_ = false;
+    ++batches_;
+    cv_.notify_all();
+  }
+  if (mine->error) std::rethrow_exception(mine->error);
+}
+
+std::uint64_t AuditWriter::batches() const {
+  std::lock_guard<std::mutex> lk(m_);
+  return batches_;
+}
+
+}  // namespace kredo::security

@@ -1,0 +1,57 @@
+// Group commit for the audit rows of reads (list and search answers).
+//
+// A list read runs in a read transaction (SQLite: a pooled reader, never behind the single writer); its
+// audit row then goes through a group commit: rows that arrive while one batch is being committed wait
+// together and are committed in the next single transaction (one fsync for all of them). The call returns
+// only when the caller's row is durable, and throws when its batch failed, so the answer is never sent
+// unaudited ("every read of personal data is audited" stays true, and nothing acknowledged is lost).
+// No background thread: the first waiting caller commits the batch for everyone (leader/follower).
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "security/audit.hpp"
+
+namespace kredo::security {
+
+// One queue per database object (the process-wide writer of that database).
+void group_commit_audit(storage::Database& db, const Actor& actor, const AuditEvent& event, std::int64_t now);
+
+// The queue itself; every caller of one AuditWriter passes the same database.
+class AuditWriter {
+ public:
+  AuditWriter() = default;
+  AuditWriter(const AuditWriter&) = delete;
+  AuditWriter& operator=(const AuditWriter&) = delete;
+
+  // Blocks until the row is committed; rethrows the database error if its batch failed.
+  void write(storage::Database& db, const Actor& actor, const AuditEvent& event, std::int64_t now);
+
+  // Batches committed so far (for tests and diagnostics).
+  std::uint64_t batches() const;
+
+ private:
+  struct Item {
+    Actor actor;
+    AuditEvent event;
+    std::int64_t now;
+  };
+  struct Batch {
+    std::vector<Item> items;
+    bool done = false;
+    std::exception_ptr error;
+  };
+
+  mutable std::mutex m_;
+  std::condition_variable cv_;
+  std::shared_ptr<Batch> open_;  // collecting rows
+  bool flushing_ = false;
+  std::uint64_t batches_ = 0;
+};
+
+}  // namespace kredo::security
