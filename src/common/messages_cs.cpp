@@ -369,6 +369,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& czech_catalogu
       {"The project cannot end before it starts.", "Projekt nemůže skončit dřív, než začne."},
       {"Between 1 and 100.", "Od 1 do 100."},
       {"Between 0 and 100000 minutes.", "Od 0 do 100000 minut."},
+      {"A share between 0 and 1 (0.5 is one half).", "Podíl mezi 0 a 1 (0,5 je polovina)."},
       {"A label needs 1 to 100 characters.", "Označení musí mít 1 až 100 znaků."},
       {"A period needs two dates YYYY-MM-DD, the end not before the start.", "Období potřebuje dvě data ve tvaru RRRR-MM-DD, konec ne před začátkem."},
       {"No indicator has this code.", "Žádný indikátor nemá tento kód."},
