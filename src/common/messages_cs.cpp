@@ -397,8 +397,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& czech_catalogu
       {"Children with an admission decision dated within the period, by level.", "Děti s rozhodnutím o přijetí s datem v daném období, podle stupně."},
       {"Children with an appeal against a decision filed within the period, by level.", "Děti s odvoláním proti rozhodnutí podaným v daném období, podle stupně."},
       {"Children whose appeal was granted on a date within the period, by level.", "Děti, jejichž odvolání bylo vyhověno v daném období, podle stupně."},
-      {"Children who started within the period at a school whose latest Roma-share estimate is at most 50 % (schools without an estimate are not counted), by level.",
-       "Děti, které v daném období nastoupily do školy, jejíž poslední odhad podílu romských žáků je nejvýše 50 % (školy bez odhadu se nepočítají), podle stupně."},
+      {"Children who started within the period at a school whose latest Roma-share estimate is at most the project's setting non_segregated_max_roma_share (default 50 %; the value used is in the report's settings; schools without an estimate are not counted), by level.",
+       "Děti, které v daném období nastoupily do školy, jejíž poslední odhad podílu romských žáků je nejvýše hodnota nastavení projektu non_segregated_max_roma_share (výchozí 50 %; použitá hodnota je uvedena v nastavení zprávy; školy bez odhadu se nepočítají), podle stupně."},
       {"Children whose MŠ (or compulsory pre-school year) started on or before the period's end and whose latest attendance check, if any, found them attending.",
        "Děti, jejichž docházka do MŠ (nebo povinného předškolního ročníku) začala nejpozději koncem období a u nichž poslední kontrola docházky, pokud proběhla, zjistila, že docházejí."},
       // Security: second factor (TOTP)

@@ -147,7 +147,7 @@ struct Funnel {
   int school_year = 0;
   std::string level;  // "" = all levels
   std::vector<FunnelCell> cells;
-  int suppression_threshold = 0;  // the project's threshold (default 5) for analysts, 0 otherwise
+  int suppression_threshold = 0;  // 5 for analysts, 0 otherwise
 };
 
 class EnrollmentService {

@@ -333,7 +333,9 @@ TEST_P(Reports, NonSegregatedShareIsAProjectSettingFrozenWithTheReport) {
   EXPECT_EQ(frozen->document["settings"]["non_segregated_max_roma_share"], 0.05);
   ASSERT_TRUE(frozen->compared_to_now);
   for (const auto& d : *frozen->compared_to_now)
-    if (d["code"] == "P_ENROLLED_NONSEG") EXPECT_EQ(d["now"], 1.0);
+    if (d["code"] == "P_ENROLLED_NONSEG") {
+      EXPECT_EQ(d["now"], 1.0);
+    }
 }
 
 // The programme definitions over issues 4-6's tables, on stand-in tables with the columns of those
