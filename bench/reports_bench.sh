@@ -76,7 +76,13 @@ run_backend() {
 #   REPORTS_BENCH_SQLITE=/path/national.db       a SQLite file made by `kredo demo --scale national`
 #   REPORTS_BENCH_PG_DIR=DIR KREDO_PG_PORT=N     a running scripts/pg-test-cluster.sh cluster holding it
 # (KREDO_DATA_KEY_FILE must then name the key it was loaded with). Both are migrated first.
-if [ -n "${REPORTS_BENCH_SQLITE:-}" ]; then
+# REPORTS_BENCH_SQLITE=skip measures PostgreSQL only (with REPORTS_BENCH_PG_DIR).
+cp "$SQL" "$tmp/reference.sql"
+SQL="$tmp/reference.sql"
+chmod 644 "$SQL"
+if [ "${REPORTS_BENCH_SQLITE:-}" = "skip" ]; then
+  echo "SQLite skipped"
+elif [ -n "${REPORTS_BENCH_SQLITE:-}" ]; then
   sqlite_db=$REPORTS_BENCH_SQLITE
   echo "using the loaded national dataset $sqlite_db (SQLite)"
   "$KREDO" migrate --db "sqlite:$sqlite_db" >/dev/null
@@ -88,16 +94,15 @@ else
   t1=$(now_ms)
   awk -v a="$t0" -v b="$t1" 'BEGIN {printf "  loaded in %.1f s\n", (b - a) / 1000}'
 fi
-people=$(sqlite3 "$sqlite_db" "SELECT COUNT(*) FROM people")
-parts=$(sqlite3 "$sqlite_db" "SELECT COUNT(*) FROM participations")
-att=$(sqlite3 "$sqlite_db" "SELECT COUNT(*) FROM attendance")
-echo "  $people people, $parts participations, $att attendance rows"
-"$KREDO" indicators --db "sqlite:$sqlite_db" > "$tmp/engine.txt" 2>/dev/null
-echo "  unavailable indicators (tables not in this build): $(grep -c unavailable "$tmp/engine.txt" || true)"
-cp "$SQL" "$tmp/reference.sql"
-SQL="$tmp/reference.sql"
-chmod 644 "$SQL"
-run_backend sqlite "sqlite:$sqlite_db" sqlite3 "$sqlite_db" ".read $SQL"
+if [ "${REPORTS_BENCH_SQLITE:-}" != "skip" ]; then
+  people=$(sqlite3 "$sqlite_db" "SELECT COUNT(*) FROM people")
+  parts=$(sqlite3 "$sqlite_db" "SELECT COUNT(*) FROM participations")
+  att=$(sqlite3 "$sqlite_db" "SELECT COUNT(*) FROM attendance")
+  echo "  $people people, $parts participations, $att attendance rows"
+  "$KREDO" indicators --db "sqlite:$sqlite_db" > "$tmp/engine.txt" 2>/dev/null
+  echo "  unavailable indicators (tables not in this build): $(grep -c unavailable "$tmp/engine.txt" || true)"
+  run_backend sqlite "sqlite:$sqlite_db" sqlite3 "$sqlite_db" ".read $SQL"
+fi
 
 if [ "${REPORTS_BENCH_PG:-1}" = "1" ]; then
   export KREDO_PG_PORT=${KREDO_PG_PORT:-5447}
