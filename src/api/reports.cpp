@@ -31,6 +31,7 @@ json project_json(const reports::Project& p) {
           {"suppression_threshold", p.settings.suppression_threshold},
           {"supported_threshold_minutes", p.settings.supported_threshold_minutes},
           {"minority_target_group", p.settings.minority_target_group},
+          {"non_segregated_max_roma_share", p.settings.non_segregated_max_roma_share},
           {"periods", periods},
           {"targets", targets},
           {"updated_at", p.updated_at},
@@ -108,6 +109,11 @@ void register_report_routes(http::HttpServer& server, app::Services& s) {
     ch.suppression_threshold = f.integer("suppression_threshold", false);
     ch.supported_threshold_minutes = f.integer("supported_threshold_minutes", false);
     ch.minority_target_group = f.boolean("minority_target_group", false);
+    if (body->contains("non_segregated_max_roma_share")) {
+      const auto& share = (*body)["non_segregated_max_roma_share"];
+      if (share.is_number()) ch.non_segregated_max_roma_share = share.get<double>();
+      else f.add("non_segregated_max_roma_share", "A share between 0 and 1 (0.5 is one half).");
+    }
     if (body->contains("periods")) {
       const auto& ps = (*body)["periods"];
       if (!ps.is_array()) {

@@ -27,8 +27,11 @@ int run_indicators(const IndicatorArgs& args) {
   }
   std::unique_ptr<Application> app;
   try {
-    app = std::make_unique<Application>(config->db, nullptr, 2);
-  } catch (const storage::DbError& e) {
+    // The configured data key (KREDO_DATA_KEY_FILE, KREDO_DATA_KEY, data_key_file), else the
+    // development key beside the database: special-category answers are encrypted at rest.
+    app = std::make_unique<Application>(config->db, nullptr, 2,
+                                        security::KeyConfig{config->data_key, config->data_key_file, ""});
+  } catch (const std::exception& e) {  // storage::DbError, or a data key that cannot be read
     std::cerr << "kredo indicators: " << e.what() << "\n";
     return 1;
   }

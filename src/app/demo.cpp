@@ -10,6 +10,7 @@
 #include "app/application.hpp"
 #include "app/demo_activities.hpp"
 #include "app/demo_incidents.hpp"
+#include "app/demo_reports.hpp"
 #include "domain/districts.hpp"
 #include "domain/registry_access.hpp"
 #include "domain/search_index.hpp"
@@ -328,6 +329,7 @@ Result<std::vector<std::string>> load_demo(Application& app, const std::string& 
   if (auto a = load_demo_activities(app, scale); a) lines.insert(lines.end(), a->begin(), a->end()); else return std::move(a).error();
   if (auto st = load_demo_enrollment(app, lines); !st) return std::move(st).error();
   if (auto st = load_demo_incidents(app); !st) return std::move(st).error();  // demo_incidents.cpp
+  if (auto st = load_demo_reports(app, scale); !st) return std::move(st).error();  // demo_reports.cpp
   return lines;
 }
 

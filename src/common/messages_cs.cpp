@@ -369,6 +369,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& czech_catalogu
       {"The project cannot end before it starts.", "Projekt nemůže skončit dřív, než začne."},
       {"Between 1 and 100.", "Od 1 do 100."},
       {"Between 0 and 100000 minutes.", "Od 0 do 100000 minut."},
+      {"A share between 0 and 1 (0.5 is one half).", "Podíl mezi 0 a 1 (0,5 je polovina)."},
       {"A label needs 1 to 100 characters.", "Označení musí mít 1 až 100 znaků."},
       {"A period needs two dates YYYY-MM-DD, the end not before the start.", "Období potřebuje dvě data ve tvaru RRRR-MM-DD, konec ne před začátkem."},
       {"No indicator has this code.", "Žádný indikátor nemá tento kód."},
@@ -396,8 +397,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& czech_catalogu
       {"Children with an admission decision dated within the period, by level.", "Děti s rozhodnutím o přijetí s datem v daném období, podle stupně."},
       {"Children with an appeal against a decision filed within the period, by level.", "Děti s odvoláním proti rozhodnutí podaným v daném období, podle stupně."},
       {"Children whose appeal was granted on a date within the period, by level.", "Děti, jejichž odvolání bylo vyhověno v daném období, podle stupně."},
-      {"Children who started within the period at a school whose latest Roma-share estimate is at most 50 % (schools without an estimate are not counted), by level.",
-       "Děti, které v daném období nastoupily do školy, jejíž poslední odhad podílu romských žáků je nejvýše 50 % (školy bez odhadu se nepočítají), podle stupně."},
+      {"Children who started within the period at a school whose latest Roma-share estimate is at most the project's setting non_segregated_max_roma_share (default 50 %; the value used is in the report's settings; schools without an estimate are not counted), by level.",
+       "Děti, které v daném období nastoupily do školy, jejíž poslední odhad podílu romských žáků je nejvýše hodnota nastavení projektu non_segregated_max_roma_share (výchozí 50 %; použitá hodnota je uvedena v nastavení zprávy; školy bez odhadu se nepočítají), podle stupně."},
       {"Children whose MŠ (or compulsory pre-school year) started on or before the period's end and whose latest attendance check, if any, found them attending.",
        "Děti, jejichž docházka do MŠ (nebo povinného předškolního ročníku) začala nejpozději koncem období a u nichž poslední kontrola docházky, pokud proběhla, zjistila, že docházejí."},
       // Security: second factor (TOTP)

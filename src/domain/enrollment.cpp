@@ -10,6 +10,7 @@
 #include "domain/schools.hpp"
 #include "domain/tasks.hpp"
 #include "rules/czech_calendar.hpp"
+#include "rules/small_cells.hpp"
 #include "security/audit.hpp"
 
 namespace kredo::domain {
@@ -631,10 +632,25 @@ Result<Funnel> EnrollmentService::funnel(const Actor& actor, int school_year, co
   Funnel f;
   f.school_year = school_year;
   f.level = level;
-  f.suppression_threshold = actor.is(Role::analyst) ? 5 : 0;
-  for (const auto& k : keys) {
-    FunnelCell cell{k, counts[k], false};
-    if (f.suppression_threshold > 0 && cell.count > 0 && cell.count < f.suppression_threshold) {
+  f.suppression_threshold = 0;
+  if (actor.is(Role::analyst)) {  // the project's small-cell threshold (default 5)
+    auto t = tx->query_one("SELECT suppression_threshold FROM projects ORDER BY id LIMIT 1");
+    f.suppression_threshold = t ? static_cast<int>(t->i64(0)) : 5;
+  }
+  // Complementary suppression where cells add up: the decisions to "decision" and the enrolled
+  // children by their school's status to "enrolled" (rules/small_cells.hpp).
+  std::vector<std::int64_t> values;
+  for (const auto& k : keys) values.push_back(counts[k]);
+  auto at = [&keys](const char* k) {
+    return static_cast<std::size_t>(std::find(keys.begin(), keys.end(), k) - keys.begin());
+  };
+  const std::vector<rules::SuppressionLine> lines{
+      {{at("admitted"), at("not_admitted"), at("deferral_granted"), at("withdrawn"), at("decision")}},
+      {{at("enrolled_non_segregated"), at("enrolled_segregated"), at("enrolled_status_unknown"), at("enrolled")}}};
+  const auto hidden = rules::suppress_small_cells(values, lines, f.suppression_threshold);
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    FunnelCell cell{keys[i], values[i], false};
+    if (hidden[i]) {
       cell.count = 0;
       cell.suppressed = true;
     }

@@ -10,6 +10,7 @@
 #include "domain/schools.hpp"
 #include "rules/date.hpp"
 #include "rules/deadlines.hpp"
+#include "rules/small_cells.hpp"
 #include "security/audit.hpp"
 #include "security/crypto.hpp"
 
@@ -536,33 +537,53 @@ Result<IncidentStats> IncidentService::stats(const Actor& actor, const std::stri
   if (!from.empty()) check_date(from, "from", errors);
   if (!to.empty()) check_date(to, "to", errors);
   if (!errors.empty()) return Error::validation(std::move(errors));
-  const int threshold = actor.is(Role::analyst) ? 5 : 0;
-  auto cell = [&](std::int64_t n) -> std::optional<std::int64_t> {
-    if (n < threshold) return std::nullopt;
-    return n;
-  };
   IncidentStats s;
-  s.suppression_threshold = threshold;
   auto tx = db_.begin(TxMode::read);
+  // Analysts see small cells hidden, at the project's small-cell threshold (default 5).
+  if (actor.is(Role::analyst)) {
+    auto t = tx->query_one("SELECT suppression_threshold FROM projects ORDER BY id LIMIT 1");
+    s.suppression_threshold = t ? static_cast<int>(t->i64(0)) : 5;
+  }
   const std::string where = " WHERE ($1 = '' OR i.occurred_on >= $1) AND ($2 = '' OR i.occurred_on <= $2)";
+  std::vector<std::int64_t> raw;  // rows, then by type, then the total
   for (const auto& r : tx->query("SELECT i.school_id, COALESCE(s.name, ''), i.type, COUNT(*) FROM incidents i "
                                  "LEFT JOIN schools s ON s.id = i.school_id" +
                                      where + " GROUP BY i.school_id, s.name, i.type ORDER BY COALESCE(s.name, ''), i.school_id, i.type",
                                  {from, to})) {
-    IncidentStatsRow row{r.opt_i64(0), r.str(1), r.str(2), cell(r.i64(3))};
-    if (!row.count) s.suppressed = true;
-    s.rows.push_back(std::move(row));
+    s.rows.push_back({r.opt_i64(0), r.str(1), r.str(2), r.i64(3)});
+    raw.push_back(r.i64(3));
   }
   std::int64_t total = 0;
   for (const auto& r : tx->query("SELECT i.type, COUNT(*) FROM incidents i" + where + " GROUP BY i.type ORDER BY i.type",
                                  {from, to})) {
     total += r.i64(1);
-    auto c = cell(r.i64(1));
-    if (!c) s.suppressed = true;
-    s.by_type.emplace_back(r.str(0), c);
+    s.by_type.emplace_back(r.str(0), r.i64(1));
   }
-  s.total = cell(total);
-  if (!s.total) s.suppressed = true;
+  // Complementary suppression: each type's column (its schools and the type's total) and the totals
+  // line (every type and the grand total) must not hold a single hidden cell.
+  std::vector<rules::SuppressionLine> lines;
+  const std::size_t types_at = raw.size();
+  for (std::size_t t = 0; t < s.by_type.size(); ++t) {
+    rules::SuppressionLine col;
+    for (std::size_t i = 0; i < s.rows.size(); ++i)
+      if (s.rows[i].type == s.by_type[t].first) col.cells.push_back(i);
+    col.cells.push_back(types_at + t);
+    lines.push_back(std::move(col));
+    raw.push_back(*s.by_type[t].second);
+  }
+  rules::SuppressionLine totals;
+  for (std::size_t t = 0; t < s.by_type.size(); ++t) totals.cells.push_back(types_at + t);
+  totals.cells.push_back(raw.size());
+  lines.push_back(std::move(totals));
+  raw.push_back(total);
+  s.total = total;
+  const auto hidden = rules::suppress_small_cells(raw, lines, s.suppression_threshold);
+  for (std::size_t i = 0; i < s.rows.size(); ++i)
+    if (hidden[i]) s.rows[i].count.reset();
+  for (std::size_t t = 0; t < s.by_type.size(); ++t)
+    if (hidden[types_at + t]) s.by_type[t].second.reset();
+  if (hidden.back()) s.total.reset();
+  s.suppressed = std::find(hidden.begin(), hidden.end(), true) != hidden.end();
   return s;
 }
 

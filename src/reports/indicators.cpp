@@ -125,10 +125,17 @@ const std::vector<Participant>& ComputeContext::participants() {
 
 IndicatorValue count_rows(ComputeContext& ctx, const std::string& sql, const std::string& breakdown_kind,
                           const std::vector<std::string>& keys) {
+  return count_rows(ctx, sql, storage::Params{}, breakdown_kind, keys);
+}
+
+IndicatorValue count_rows(ComputeContext& ctx, const std::string& sql, const storage::Params& extra,
+                          const std::string& breakdown_kind, const std::vector<std::string>& keys) {
   IndicatorValue v;
   Acc acc;
   std::unordered_set<std::int64_t> all;
-  for (const auto& r : ctx.tx.query(sql, {ctx.from, ctx.to})) {
+  storage::Params params{ctx.from, ctx.to};
+  params.insert(params.end(), extra.begin(), extra.end());
+  for (const auto& r : ctx.tx.query(sql, params)) {
     const std::int64_t id = r.i64(0);
     if (all.insert(id).second) v.ids.push_back(id);
     if (!breakdown_kind.empty() && r.size() > 1) {

@@ -28,6 +28,9 @@ struct EngineSettings {
   std::int64_t suppression_threshold = 5;
   std::int64_t supported_threshold_minutes = 40 * 60;
   bool minority_target_group = false;
+  // A school counts as non-segregated when its latest Roma-share estimate is at most this share
+  // (project setting, migration 0011; frozen with every submitted report).
+  double non_segregated_max_roma_share = 0.5;
   // Opens encrypted special-category values (security/cipher.hpp); null when nothing is encrypted.
   const security::Cipher* cipher = nullptr;
 };
@@ -118,6 +121,9 @@ std::vector<IndicatorValue> compute_indicators(storage::Transaction& tx, const s
 // counts distinct ids per key (in first-seen order unless `keys` fixes the order).
 IndicatorValue count_rows(ComputeContext& ctx, const std::string& sql, const std::string& breakdown_kind = "",
                           const std::vector<std::string>& keys = {});
+// The same with more parameters bound after the period ($3, $4, ...).
+IndicatorValue count_rows(ComputeContext& ctx, const std::string& sql, const storage::Params& extra,
+                          const std::string& breakdown_kind, const std::vector<std::string>& keys = {});
 // Sums `amount` from rows (id, key, amount); value = sum / divisor; ids are the distinct ids.
 IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, double divisor = 1,
                         const std::string& breakdown_kind = "", const std::vector<std::string>& keys = {});

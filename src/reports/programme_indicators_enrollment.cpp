@@ -9,11 +9,11 @@ namespace kredo::reports {
 namespace {
 
 // A school counts as non-segregated when its latest composition estimate puts the Roma share at or
-// below one half (the state's "over half" label marks the others). Schools without an estimate are
-// not counted as non-segregated: the figure is a floor, never a guess.
+// below the project's setting non_segregated_max_roma_share (default one half; bound as $3).
+// Schools without an estimate are not counted as non-segregated: the figure is a floor, never a guess.
 constexpr const char* kNonSegregated =
     "(SELECT sc.roma_share FROM school_composition sc WHERE sc.school_id = c.started_school_id AND sc.roma_share "
-    "IS NOT NULL ORDER BY sc.school_year DESC, sc.id DESC LIMIT 1) <= 0.5";
+    "IS NOT NULL ORDER BY sc.school_year DESC, sc.id DESC LIMIT 1) <= CAST($3 AS DOUBLE PRECISION)";
 
 IndicatorDefinition enrollment(std::string code, std::string cs, std::string en, std::string method,
                                std::vector<std::string> columns, std::string sql) {
@@ -56,12 +56,21 @@ void add_enrollment_programme_indicators(std::vector<IndicatorDefinition>& out) 
   {
     auto d = enrollment(
         "P_ENROLLED_NONSEG", "Děti zapsané do nesegregované MŠ/ZŠ", "Children enrolled in a non-segregated MŠ/ZŠ",
-        "Children who started within the period at a school whose latest Roma-share estimate is at most 50 % "
-        "(schools without an estimate are not counted), by level.",
+        "Children who started within the period at a school whose latest Roma-share estimate is at most the "
+        "project's setting non_segregated_max_roma_share (default 50 %; the value used is in the report's "
+        "settings; schools without an estimate are not counted), by level.",
         {"started_date", "started_school_id"},
         std::string("SELECT c.person_id, c.level FROM enrollment_cases c WHERE c.started_date >= $1 AND "
                     "c.started_date <= $2 AND c.started_school_id IS NOT NULL AND ") +
             kNonSegregated);
+    // Version 2: the share is a project setting (migration 0011), no longer a constant 0.5.
+    d.version = 2;
+    d.compute = [sql = std::string("SELECT c.person_id, c.level FROM enrollment_cases c WHERE c.started_date >= $1 AND "
+                                   "c.started_date <= $2 AND c.started_school_id IS NOT NULL AND ") +
+                       kNonSegregated](ComputeContext& ctx) {
+      return count_rows(ctx, sql, storage::Params{ctx.settings.non_segregated_max_roma_share}, "level",
+                        {"ms", "compulsory_preschool", "zs"});
+    };
     d.needs.push_back({"school_composition", {"school_id", "school_year", "roma_share"}});
     out.push_back(std::move(d));
   }

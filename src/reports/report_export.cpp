@@ -109,7 +109,8 @@ json build_document(const Project& project, const std::string& from, const std::
           {"settings",
            {{"suppression_threshold", project.settings.suppression_threshold},
             {"supported_threshold_minutes", project.settings.supported_threshold_minutes},
-            {"minority_target_group", project.settings.minority_target_group}}},
+            {"minority_target_group", project.settings.minority_target_group},
+            {"non_segregated_max_roma_share", project.settings.non_segregated_max_roma_share}}},
           {"computed_at", computed_at},
           {"indicators", inds}};
 }
@@ -246,7 +247,7 @@ std::string report_xlsx(const json& doc, const ReportSummary& summary) {
   worksheet_set_column(s, 0, 0, 28, nullptr);
   worksheet_set_column(s, 1, 1, 70, nullptr);
   str(s, 0, 0, "Monitorovací zpráva projektu " + doc["project"]["name"].get<std::string>(), title);
-  const std::vector<std::pair<std::string, std::string>> facts{
+  std::vector<std::pair<std::string, std::string>> facts{
       {"Projekt", doc["project"]["name"].get<std::string>()},
       {"Poskytovatel", doc["project"]["funder"].get<std::string>()},
       {"Výzva", doc["project"]["call"].get<std::string>()},
@@ -263,6 +264,9 @@ std::string report_xlsx(const json& doc, const ReportSummary& summary) {
       {"Hranice potlačení malých buněk", std::to_string(doc["settings"]["suppression_threshold"].get<std::int64_t>())},
       {"Podpořená osoba nad (minut)", std::to_string(doc["settings"]["supported_threshold_minutes"].get<std::int64_t>())},
       {"EECO15 za cílovou skupinu", doc["settings"]["minority_target_group"].get<bool>() ? "ano" : "ne"}};
+  // Reports frozen before migration 0011 used the constant one half.
+  const double share = doc["settings"].value("non_segregated_max_roma_share", 0.5);
+  facts.emplace_back("Nesegregovaná škola: podíl Romů nejvýše (%)", number_text(json(share * 100)));
   int r = 2;
   for (const auto& [k, v] : facts) {
     str(s, r, 0, k, label);

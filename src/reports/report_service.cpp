@@ -20,15 +20,16 @@ namespace {
 
 constexpr const char* kSelectProject =
     "SELECT id, version, code, name, funder, call_name, registration_number, period_from, period_to, "
-    "suppression_threshold, supported_threshold_minutes, minority_target_group, updated_at, updated_by "
-    "FROM projects ORDER BY id LIMIT 1";
+    "suppression_threshold, supported_threshold_minutes, minority_target_group, updated_at, updated_by, "
+    "non_segregated_max_roma_share FROM projects ORDER BY id LIMIT 1";
 constexpr const char* kSelectPeriods =
     "SELECT label, period_from, period_to FROM project_periods WHERE project_id = $1 ORDER BY period_from, id";
 constexpr const char* kSelectTargets = "SELECT indicator_code, target FROM project_targets WHERE project_id = $1";
 constexpr const char* kUpdateProject =
     "UPDATE projects SET version = version + 1, name = $1, funder = $2, call_name = $3, registration_number = $4, "
     "period_from = $5, period_to = $6, suppression_threshold = $7, supported_threshold_minutes = $8, "
-    "minority_target_group = $9, updated_at = $10, updated_by = $11 WHERE id = $12 AND version = $13";
+    "minority_target_group = $9, updated_at = $10, updated_by = $11, non_segregated_max_roma_share = $14 "
+    "WHERE id = $12 AND version = $13";
 constexpr const char* kReportColumns =
     "SELECT id, version, status, period_from, period_to, created_at, created_by, submitted_at, submitted_by, sha256, "
     "frozen FROM reports";
@@ -64,6 +65,7 @@ Project load_project(storage::Transaction& tx) {
   p.settings.minority_target_group = r->boolean(11);
   p.updated_at = r->str(12);
   p.updated_by = r->str(13);
+  p.settings.non_segregated_max_roma_share = r->f64(14);
   for (const auto& row : tx.query(kSelectPeriods, {p.id})) p.periods.push_back({row.str(0), row.str(1), row.str(2)});
   for (const auto& row : tx.query(kSelectTargets, {p.id})) p.targets[row.str(0)] = row.f64(1);
   return p;
@@ -154,6 +156,7 @@ Result<Project> ReportService::update_project(const Actor& actor, const ProjectC
   if (ch.suppression_threshold) p.settings.suppression_threshold = *ch.suppression_threshold;
   if (ch.supported_threshold_minutes) p.settings.supported_threshold_minutes = *ch.supported_threshold_minutes;
   if (ch.minority_target_group) p.settings.minority_target_group = *ch.minority_target_group;
+  if (ch.non_segregated_max_roma_share) p.settings.non_segregated_max_roma_share = *ch.non_segregated_max_roma_share;
   if (ch.periods) p.periods = *ch.periods;
   if (ch.targets) p.targets = *ch.targets;
 
@@ -170,6 +173,8 @@ Result<Project> ReportService::update_project(const Actor& actor, const ProjectC
     errors.push_back({"suppression_threshold", "Between 1 and 100."});
   if (p.settings.supported_threshold_minutes < 0 || p.settings.supported_threshold_minutes > 100000)
     errors.push_back({"supported_threshold_minutes", "Between 0 and 100000 minutes."});
+  if (!(p.settings.non_segregated_max_roma_share >= 0 && p.settings.non_segregated_max_roma_share <= 1))
+    errors.push_back({"non_segregated_max_roma_share", "A share between 0 and 1 (0.5 is one half)."});
   for (std::size_t i = 0; i < p.periods.size(); ++i) {
     const auto& per = p.periods[i];
     const std::string f = "periods[" + std::to_string(i) + "]";
@@ -187,7 +192,8 @@ Result<Project> ReportService::update_project(const Actor& actor, const ProjectC
   const std::string now = format_utc(clock_.now());
   if (tx->exec(kUpdateProject, {p.name, p.funder, p.call_name, p.registration_number, p.period_from, p.period_to,
                                 p.settings.suppression_threshold, p.settings.supported_threshold_minutes,
-                                p.settings.minority_target_group, now, actor.username, p.id, ch.version}) != 1)
+                                p.settings.minority_target_group, now, actor.username, p.id, ch.version,
+                                p.settings.non_segregated_max_roma_share}) != 1)
     return Error::conflict("The project was changed by someone else; reload it and make your change again.");
   if (ch.periods) {
     tx->exec("DELETE FROM project_periods WHERE project_id = $1", {p.id});

@@ -45,6 +45,7 @@ struct ProjectChange {
   std::optional<std::optional<std::string>> registration_number;
   std::optional<std::int64_t> suppression_threshold, supported_threshold_minutes;
   std::optional<bool> minority_target_group;
+  std::optional<double> non_segregated_max_roma_share;
   std::optional<std::vector<ProjectPeriod>> periods;
   std::optional<std::map<std::string, double>> targets;
 };

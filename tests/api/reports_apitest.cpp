@@ -300,5 +300,53 @@ TEST_F(ReportsApi, DashboardAndImpactSummary) {
   EXPECT_NE(text.find("Změny v kompetencích"), std::string::npos);
 }
 
+// The non-segregated share is a project setting: GET/PUT /project, validated, and the value used is
+// in every report's settings.
+TEST_F(ReportsApi, NonSegregatedShareSetting) {
+  ApiClient k = server_->as("koordinator");
+  auto proj = k.get("/api/v1/project");
+  ASSERT_EQ(proj.status, 200);
+  EXPECT_EQ(proj.json["non_segregated_max_roma_share"], 0.5);
+  for (const json& bad : {json(1.5), json(-0.1), json("half")}) {
+    auto put = k.send("PUT", "/api/v1/project",
+                      json{{"version", proj.json["version"]}, {"non_segregated_max_roma_share", bad}}.dump());
+    EXPECT_EQ(put.status, 422) << put.body;
+    bool named = false;
+    for (const auto& f : put.json["error"]["fields"]) named = named || f["field"] == "non_segregated_max_roma_share";
+    EXPECT_TRUE(named) << put.body;
+  }
+  auto put = k.send("PUT", "/api/v1/project",
+                    json{{"version", proj.json["version"]}, {"non_segregated_max_roma_share", 0.34}}.dump());
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.json["non_segregated_max_roma_share"], 0.34);
+  auto r = k.post("/api/v1/reports", {{"from", "2024-01-01"}, {"to", "2024-06-30"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json["settings"]["non_segregated_max_roma_share"], 0.34);
+  EXPECT_EQ(ind(r.json, "P_ENROLLED_NONSEG")["version"], 2);
+  auto back = k.send("PUT", "/api/v1/project",
+                     json{{"version", put.json["version"]}, {"non_segregated_max_roma_share", 0.5}}.dump());
+  EXPECT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(server_->as("analytik").send("PUT", "/api/v1/project",
+                                         json{{"version", back.json["version"]}, {"non_segregated_max_roma_share", 0.4}}.dump())
+                .status,
+            403);
+}
+
+// The demo data holds one submitted report for the first reporting period.
+TEST_F(ReportsApi, DemoHasASubmittedReportForTheFirstPeriod) {
+  ApiClient k = server_->as("analytik");
+  auto list = k.get("/api/v1/reports");
+  ASSERT_EQ(list.status, 200);
+  const json* demo = nullptr;
+  for (const auto& i : list.json["items"])
+    if (i["status"] == "submitted" && i["from"] == "2023-10-01" && i["created_by"] == "system:demo") demo = &i;
+  ASSERT_NE(demo, nullptr) << list.body;
+  auto r = k.get("/api/v1/reports/" + std::to_string((*demo)["id"].get<std::int64_t>()));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json["status"], "submitted");
+  EXPECT_EQ(r.json["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(r.json["to"], "2024-03-31");
+}
+
 }  // namespace
 }  // namespace kredo

@@ -226,6 +226,30 @@ TEST_P(Incidents, StatisticsSuppressSmallCountsForAnalysts) {
   EXPECT_TRUE(has_field(incidents().stats(as("koord"), "2026-13-01", "").error(), "from"));
 }
 
+// Three refusals at the school and six at an office: hiding only the school's 3 would leave it as
+// "refused" total 9 minus the office's 6. The complement hides the office's 6 as well.
+TEST_P(Incidents, StatisticsHideASecondCellSoAHiddenCountCannotBeWorkedOut) {
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(incidents().create(as("alena"), input("refused")).ok());
+  domain::IncidentInput office = input("refused");
+  office.school_id = std::optional<std::int64_t>(std::nullopt);
+  office.institution = std::optional<std::string>("Úřad (fiktivní)");
+  for (int i = 0; i < 6; ++i) ASSERT_TRUE(incidents().create(as("alena"), office).ok());
+
+  auto anon = incidents().stats(as("anna"), "", "");
+  ASSERT_TRUE(anon.ok());
+  EXPECT_TRUE(anon->suppressed);
+  ASSERT_EQ(anon->rows.size(), 2u);
+  for (const auto& row : anon->rows) EXPECT_FALSE(row.count) << (row.school_id ? "school" : "office");
+  ASSERT_EQ(anon->by_type.size(), 1u);
+  EXPECT_EQ(anon->by_type[0].second, 9);
+  EXPECT_EQ(anon->total, 9);
+  // Coordinators see every cell.
+  auto full = incidents().stats(as("koord"), "", "");
+  ASSERT_TRUE(full.ok());
+  EXPECT_FALSE(full->suppressed);
+  for (const auto& row : full->rows) EXPECT_EQ(row.count, row.school_id ? 3 : 6);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Incidents, ::testing::ValuesIn(testing::test_backends()));
 
 }  // namespace

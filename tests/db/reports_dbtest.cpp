@@ -282,6 +282,62 @@ TEST_P(Reports, ProjectEditsAreValidatedAndVersioned) {
   EXPECT_EQ(reports().update_project(as("koord"), ch).error().code, ErrorCode::conflict);  // stale version
 }
 
+// The rule for a non-segregated school is a project setting (migration 0011): the indicator reads
+// it, and a submitted report keeps the value (and the definition version) it was computed with.
+TEST_P(Reports, NonSegregatedShareIsAProjectSettingFrozenWithTheReport) {
+  const std::int64_t school = school_id();  // latest estimate: 10 % Roma pupils
+  {
+    auto tx = db_->app().db().begin(storage::TxMode::write);
+    tx->exec("INSERT INTO enrollment_cases (person_id, school_year, level, stage, started_date, started_school_id, "
+             "created_at, updated_at) VALUES ($1, 2024, 'ms', 'started_attending', '2024-03-01', $2, 'x', 'x')",
+             {girl_, school});
+    tx->commit();
+  }
+  auto p = reports().project(as("koord"));
+  ASSERT_TRUE(p.ok());
+  EXPECT_DOUBLE_EQ(p->settings.non_segregated_max_roma_share, 0.5);
+  auto before = reports().indicators(as("koord"), "2024-01-01", "2024-06-30");
+  ASSERT_TRUE(before.ok()) << before.error().message;
+  EXPECT_EQ(ind(*before, "P_ENROLLED_NONSEG")["value"], 1.0);
+  EXPECT_EQ(ind(*before, "P_ENROLLED_NONSEG")["version"], 2);
+  EXPECT_EQ((*before)["settings"]["non_segregated_max_roma_share"], 0.5);
+
+  reports::ProjectChange bad;
+  bad.version = p->version;
+  bad.non_segregated_max_roma_share = 1.5;
+  auto refused = reports().update_project(as("koord"), bad);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::validation_failed);
+  EXPECT_EQ(refused.error().fields.at(0).field, "non_segregated_max_roma_share");
+
+  reports::ProjectChange strict;
+  strict.version = p->version;
+  strict.non_segregated_max_roma_share = 0.05;  // stricter than the school's 10 %
+  auto changed = reports().update_project(as("koord"), strict);
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_DOUBLE_EQ(changed->settings.non_segregated_max_roma_share, 0.05);
+  auto draft = reports().create(as("koord"), "2024-01-01", "2024-06-30");
+  ASSERT_TRUE(draft.ok()) << draft.error().message;
+  auto sub = reports().submit(as("koord"), draft->summary.id, draft->summary.version);
+  ASSERT_TRUE(sub.ok()) << sub.error().message;
+  EXPECT_EQ(ind(sub->document, "P_ENROLLED_NONSEG")["value"], 0.0);
+  EXPECT_EQ(sub->document["settings"]["non_segregated_max_roma_share"], 0.05);
+
+  reports::ProjectChange back;
+  back.version = changed->version;
+  back.non_segregated_max_roma_share = 0.5;
+  ASSERT_TRUE(reports().update_project(as("koord"), back).ok());
+  auto frozen = reports().get(as("koord"), draft->summary.id, true);
+  ASSERT_TRUE(frozen.ok()) << frozen.error().message;
+  EXPECT_EQ(ind(frozen->document, "P_ENROLLED_NONSEG")["value"], 0.0);
+  EXPECT_EQ(frozen->document["settings"]["non_segregated_max_roma_share"], 0.05);
+  ASSERT_TRUE(frozen->compared_to_now);
+  for (const auto& d : *frozen->compared_to_now)
+    if (d["code"] == "P_ENROLLED_NONSEG") {
+      EXPECT_EQ(d["now"], 1.0);
+    }
+}
+
 // The programme definitions over issues 4-6's tables, on stand-in tables with the columns of those
 // branches' committed migrations (0004 activities, 0005 enrollment, 0006 incidents). Skipped once
 // the real tables are merged in (their own tests and the API tests cover them then).
