@@ -74,6 +74,8 @@ export const projectSchema = z.object({
   period_to: z.string(),
   suppression_threshold: z.number().int(),
   supported_threshold_minutes: z.number().int(),
+  /** A school counts as non-segregated when its Roma share is at most this (0–1; default 0.5). */
+  non_segregated_max_roma_share: z.number().optional(),
   minority_target_group: z.boolean(),
   periods: z.array(periodSchema),
   targets: z.record(z.string(), z.number()),

@@ -1,6 +1,6 @@
 // PUT /project (coordinator/admin; `version` required, stale → 409) and GET /indicators/definitions
 // (the codes a target can be set for). Field errors: name, funder, call, period_from, period_to,
-// suppression_threshold, supported_threshold_minutes, periods[i].label / .to, targets.CODE.
+// suppression_threshold, supported_threshold_minutes, non_segregated_max_roma_share, periods[i].label / .to, targets.CODE.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
@@ -40,6 +40,10 @@ export const projectFormSchema = z
       const n = Number(decimal(v));
       return decimal(v) !== '' && Number.isFinite(n) && n >= 0 && n <= 1666;
     }, 'reports.project.hoursInvalid'),
+    non_segregated_percent: z.string().refine((v) => {
+      const n = Number(decimal(v));
+      return decimal(v) !== '' && Number.isFinite(n) && n >= 0 && n <= 100;
+    }, 'reports.project.percentInvalid'),
     minority_target_group: z.boolean(),
     periods: z.array(z.object({ label: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong'), from: date, to: date })),
     targets: z.record(
@@ -70,6 +74,7 @@ export function valuesFromProject(p: Project & { registration_number?: string | 
     period_to: p.period_to,
     suppression_threshold: String(p.suppression_threshold),
     supported_hours: String(Math.round((p.supported_threshold_minutes / 60) * 100) / 100),
+    non_segregated_percent: String(Math.round((p.non_segregated_max_roma_share ?? 0.5) * 1000) / 10),
     minority_target_group: p.minority_target_group,
     periods: p.periods.map((x) => ({ ...x })),
     targets: Object.fromEntries(Object.entries(p.targets).map(([k, v]) => [k, String(v)])),
@@ -86,6 +91,7 @@ export type ProjectBody = {
   period_to: string;
   suppression_threshold: number;
   supported_threshold_minutes: number;
+  non_segregated_max_roma_share: number;
   minority_target_group: boolean;
   periods: { label: string; from: string; to: string }[];
   targets: Record<string, number>;
@@ -105,6 +111,7 @@ export function toProjectBody(v: ProjectFormValues, version: number): ProjectBod
     period_to: v.period_to,
     suppression_threshold: Number(v.suppression_threshold.trim()),
     supported_threshold_minutes: Math.round(Number(decimal(v.supported_hours)) * 60),
+    non_segregated_max_roma_share: Math.round(Number(decimal(v.non_segregated_percent)) * 10) / 1000,
     minority_target_group: v.minority_target_group,
     periods: v.periods.map((p) => ({ label: p.label.trim(), from: p.from, to: p.to })),
     targets,
@@ -114,6 +121,7 @@ export function toProjectBody(v: ProjectFormValues, version: number): ProjectBod
 /** "periods[1].to" → "periods.1.to" (the form's name for it). */
 export function formFieldOf(serverField: string): string {
   if (serverField === 'supported_threshold_minutes') return 'supported_hours';
+  if (serverField === 'non_segregated_max_roma_share') return 'non_segregated_percent';
   return serverField.replace(/\[(\d+)\]/g, '.$1');
 }
 

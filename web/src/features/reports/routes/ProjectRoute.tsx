@@ -103,6 +103,7 @@ const topFields = [
   'period_to',
   'suppression_threshold',
   'supported_hours',
+  'non_segregated_percent',
   'minority_target_group',
 ] as const;
 
@@ -187,6 +188,7 @@ function ProjectForm({ project, definitions }: { project: Project; definitions: 
       { label: t('reports.project.period'), mine: `${mine.period_from} – ${mine.period_to}`, theirs: `${th.period_from} – ${th.period_to}` },
       { label: t('reports.project.suppression'), mine: mine.suppression_threshold, theirs: th.suppression_threshold },
       { label: t('reports.project.supportedHours'), mine: mine.supported_hours, theirs: th.supported_hours },
+      { label: t('reports.project.nonSegregated'), mine: mine.non_segregated_percent, theirs: th.non_segregated_percent },
       { label: t('reports.project.periods'), mine: periodsText(mine), theirs: periodsText(th) },
       { label: t('reports.project.targets'), mine: targetsText(mine), theirs: targetsText(th) },
     ];
@@ -306,6 +308,9 @@ function ProjectForm({ project, definitions }: { project: Project; definitions: 
           </Field>
           <Field label={t('reports.project.supportedHours')} hint={t('reports.project.supportedHoursHint')} required error={err('supported_hours')}>
             {(c) => <input {...c} {...register('supported_hours')} className="input input--short" inputMode="decimal" />}
+          </Field>
+          <Field label={t('reports.project.nonSegregated')} hint={t('reports.project.nonSegregatedHint')} required error={err('non_segregated_percent')}>
+            {(c) => <input {...c} {...register('non_segregated_percent')} className="input input--short" inputMode="decimal" />}
           </Field>
         </div>
         <label>

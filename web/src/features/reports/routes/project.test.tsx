@@ -65,12 +65,16 @@ describe('Výkazy › Projekt a cíle', () => {
     await userEvent.type(screen.getByLabelText(/^P_CHILDREN/), '80');
     await userEvent.clear(screen.getByLabelText(/^Podpořená osoba/));
     await userEvent.type(screen.getByLabelText(/^Podpořená osoba/), '40,5');
+    expect((screen.getByLabelText(/^Nesegregovaná škola/) as HTMLInputElement).value).toBe('50');
+    await userEvent.clear(screen.getByLabelText(/^Nesegregovaná škola/));
+    await userEvent.type(screen.getByLabelText(/^Nesegregovaná škola/), '33,3');
     await userEvent.click(screen.getByRole('button', { name: 'Uložit projekt' }));
     await waitFor(() => expect(errorFor(screen.getByLabelText(/^Konec 2\. období/))).toContain('Období potřebuje dvě data.'));
     expect(errorFor(screen.getByLabelText(/^P_CHILDREN/))).toContain('Cíl je 0 nebo víc.');
     expect(server.callsTo('PUT /api/v1/project')[0]!.body).toMatchObject({
       version: 4,
       supported_threshold_minutes: 2430,
+      non_segregated_max_roma_share: 0.333,
       periods: [
         { label: 'ZoR 1', from: '2023-10-01', to: '2024-03-31' },
         { label: 'ZoR 2', from: '2024-04-01', to: '2024-09-30' },
@@ -114,7 +118,8 @@ describe('Výkazy › Projekt a cíle', () => {
   it('maps server field names to the form and round-trips the project', () => {
     expect(formFieldOf('periods[3].label')).toBe('periods.3.label');
     expect(formFieldOf('supported_threshold_minutes')).toBe('supported_hours');
+    expect(formFieldOf('non_segregated_max_roma_share')).toBe('non_segregated_percent');
     const body = toProjectBody(valuesFromProject(project), 4);
-    expect(body).toMatchObject({ supported_threshold_minutes: 2400, targets: { EECO01: 120 }, registration_number: null });
+    expect(body).toMatchObject({ supported_threshold_minutes: 2400, non_segregated_max_roma_share: 0.5, targets: { EECO01: 120 }, registration_number: null });
   });
 });
