@@ -48,6 +48,11 @@ KILLS ?= 20
 crash-test: build
 	@bash scripts/crash-test.sh --kills $(KILLS)
 
+# Mixed workload at 64 connections on the national demo dataset (SOAK_SECONDS, default 600).
+SOAK_SECONDS ?= 600
+soak: build
+	@SOAK_SECONDS=$(SOAK_SECONDS) bash scripts/soak.sh
+
 fmt:
 	@git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' | xargs clang-format -i
 

@@ -79,6 +79,11 @@ for r in "$build"/replay_*_fuzz; do
   fi
 done
 
+# A 30-second soak on the small demo dataset runs beside the web checks (node is mostly single-threaded).
+SOAK_SECONDS="${KREDO_SOAK_SECONDS:-30}" SOAK_SCALE=small SOAK_WARMUP="${KREDO_SOAK_WARMUP:-15}" \
+  bash scripts/soak.sh >"$log/soak.log" 2>&1 &
+soak_pid=$!
+
 echo "== web type-check"
 if (cd web && npm run --silent typecheck) >"$log/typecheck.log" 2>&1; then
   passed=$((passed + 1))
@@ -96,6 +101,11 @@ p=${p:-0}; f=${f:-0}
 if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -30 "$log/vitest.log"; fi
 [ "$f" -eq 0 ] || { grep -E "FAIL|AssertionError|Error" "$log/vitest.log" | head -30; failed_suites+=("vitest"); }
 passed=$((passed + p)); failed=$((failed + f))
+
+echo "== soak (64 connections, 30 s, small dataset)"
+wait "$soak_pid"; rc=$?
+grep -E "^(soak|GET|POST|PATCH|endpoint|  ERROR)" "$log/soak.log" | grep -v "left out"
+if [ "$rc" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); failed_suites+=("soak"); fi
 
 echo "== browser end-to-end tests (Chromium)"
 KREDO_BINARY="$repo/$build/kredo" bash tests/e2e/run.sh >"$log/e2e.log" 2>&1
