@@ -390,7 +390,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kredo", default="build/kredo")
     ap.add_argument("--db", choices=["sqlite", "pg"], default="sqlite")
-    ap.add_argument("--pg-dsn", help="PostgreSQL URL of an empty database (required with --db pg)")
+    ap.add_argument("--pg-dsn", help="PostgreSQL URL of a database the test may wipe (required with --db pg)")
     ap.add_argument("--kills", type=int, default=20)
     ap.add_argument("--writers", type=int, default=6)
     ap.add_argument("--min-run", type=float, default=0.3, help="shortest time before a kill, seconds")
@@ -409,6 +409,9 @@ def main():
         if not args.pg_dsn:
             sys.exit("crash_test: --pg-dsn is required with --db pg")
         db = Database("pg", args.pg_dsn, psql_dsn=args.pg_dsn)
+        # A fresh schema: the database is the test's own.
+        subprocess.run(["psql", "-X", "-q", "-d", args.pg_dsn, "-c",
+                        "DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;"], check=True, capture_output=True)
     # A migrated database with a coordinator and team Sever (the demo data would only make the start slower).
     steps = [([kredo, "migrate", "--db", db.url, "--key-file", key], None),
              ([kredo, "user", "create", "--db", db.url, "--key-file", key, "--username", "koordinator", "--role",
