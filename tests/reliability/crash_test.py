@@ -49,9 +49,12 @@ class Client:
         self.cookie = ""
         self.csrf = ""
 
-    def request(self, method, path, body=None, timeout=10):
+    def request(self, method, path, body=None, timeout=30):
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        self.conn.timeout = timeout
+        if self.conn.sock is not None:
+            self.conn.sock.settimeout(timeout)
         headers = {"Content-Type": "application/json"}
         if self.cookie:
             headers["Cookie"] = self.cookie
@@ -73,7 +76,16 @@ class Client:
         return r.status, js, r
 
     def login(self, user="koordinator"):
-        st, js, r = self.request("POST", "/api/v1/auth/login", {"username": user, "password": PASSWORD})
+        # argon2id is slow on purpose: a loaded machine may need long for several logins at once.
+        for attempt in range(3):
+            try:
+                st, js, r = self.request("POST", "/api/v1/auth/login", {"username": user, "password": PASSWORD},
+                                         timeout=120)
+                break
+            except OSError:
+                if attempt == 2:
+                    raise
+                self.conn = None
         if st != 200:
             raise RuntimeError(f"login {user}: {st} {js}")
         self.cookie = r.getheader("Set-Cookie").split(";")[0]
