@@ -31,9 +31,12 @@ class Conn:
         self.host, self.port, self.cookie, self.csrf = host, port, cookie, csrf
         self.c = None
 
-    def request(self, method, path, body=None):
+    def request(self, method, path, body=None, timeout=60):
         if self.c is None:
-            self.c = http.client.HTTPConnection(self.host, self.port, timeout=60)
+            self.c = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        self.c.timeout = timeout
+        if self.c.sock is not None:
+            self.c.sock.settimeout(timeout)
         h = {"Content-Type": "application/json"}
         if self.cookie:
             h["Cookie"] = self.cookie
@@ -81,6 +84,8 @@ def main():
     ap.add_argument("--warmup", type=float, default=None, help="seconds before the first RSS sample (default 1/4)")
     ap.add_argument("--max-drift", type=float, default=10.0, help="allowed RSS growth after the warm-up, per cent")
     ap.add_argument("--user", default="koordinator")
+    ap.add_argument("--probe-timeout", type=float, default=120.0,
+                    help="an endpoint slower than this on its own is left out (and named)")
     args = ap.parse_args()
     u = urllib.parse.urlparse(args.base)
     host, port = u.hostname, u.port
@@ -93,8 +98,8 @@ def main():
     csrf = json.loads(raw)["csrf_token"]
     setup = Conn(host, port, cookie, csrf)
 
-    def get_json(path):
-        r, raw = setup.request("GET", path)
+    def get_json(path, timeout=60):
+        r, raw = setup.request("GET", path, timeout=timeout)
         return r.status, (json.loads(raw) if raw and r.getheader("Content-Type", "").startswith("application/json") else None)
 
     st, fams = get_json("/api/v1/families?limit=100")
@@ -141,9 +146,17 @@ def main():
             usable.append((name, w, fn))
             continue
         method, path, body = fn()
-        st, _ = get_json(path)
+        t0 = time.perf_counter()
+        try:
+            st, _ = get_json(path, timeout=args.probe_timeout)
+        except OSError:
+            print(f"soak: left out {name} ({path} did not answer within {args.probe_timeout:.0f} s, unloaded)")
+            setup.c = None
+            continue
+        took = time.perf_counter() - t0
         if st in (200, 201):
             usable.append((name, w, fn))
+            print(f"soak: probe {name}: {took * 1000:.0f} ms")
         else:
             print(f"soak: left out {name} ({path} answered {st})")
     ops = usable
