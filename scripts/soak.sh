@@ -5,6 +5,7 @@
 #   SOAK_SCALE        demo dataset: national (default; ~1 minute to load) or small
 #   SOAK_CONNECTIONS  keep-alive connections (default 64)
 #   SOAK_WARMUP       seconds of load before the first memory sample (default a quarter of SOAK_SECONDS)
+#   SOAK_MAX_DRIFT    allowed resident-memory growth after the warm-up, per cent (default 10)
 # Exit status 0 when every condition holds.
 set -uo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,7 +38,8 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 python3 tests/reliability/soak.py --base "http://127.0.0.1:$port" --pid "$server_pid" --seconds "$seconds" \
-  --connections "$conns" ${SOAK_WARMUP:+--warmup "$SOAK_WARMUP"}
+  --connections "$conns" ${SOAK_WARMUP:+--warmup "$SOAK_WARMUP"} \
+  --max-drift "${SOAK_MAX_DRIFT:-10}"
 status=$?
 kill -0 "$server_pid" 2>/dev/null || { echo "soak: the server died"; tail -20 "$tmp/server.log"; status=1; }
 exit "$status"

@@ -79,8 +79,10 @@ for r in "$build"/replay_*_fuzz; do
   fi
 done
 
-# A 30-second soak on the small demo dataset runs beside the web checks (node is mostly single-threaded).
-SOAK_SECONDS="${KREDO_SOAK_SECONDS:-30}" SOAK_SCALE=small SOAK_WARMUP="${KREDO_SOAK_WARMUP:-15}" \
+# A 30-second soak on the small demo dataset runs beside the web checks (node is mostly single-threaded): zero 5xx
+# and connection errors. Its memory bound is loose (50 %): 15 s of warm-up do not fill SQLite's page caches, so only
+# a gross leak shows here; `make soak` holds the 10 % bound over 10 minutes.
+SOAK_SECONDS="${KREDO_SOAK_SECONDS:-30}" SOAK_SCALE=small SOAK_WARMUP="${KREDO_SOAK_WARMUP:-15}" SOAK_MAX_DRIFT=50 \
   bash scripts/soak.sh >"$log/soak.log" 2>&1 &
 soak_pid=$!
 
