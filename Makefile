@@ -3,7 +3,7 @@ BUILD ?= build
 DB ?= sqlite:var/kredo.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test bench deps build web migrate demo fmt lint test-asan fuzz clean
+.PHONY: run test bench deps build web migrate demo fmt lint test-asan fuzz clean crash-test soak
 
 SECONDS ?= 60
 
@@ -42,6 +42,16 @@ fuzz:
 	@ninja -C build-fuzz $$(cd fuzz && ls *_fuzz.cpp | sed 's/.cpp$$//')
 	@for f in fuzz/*_fuzz.cpp; do t=$$(basename $$f .cpp); c=$${t%_fuzz}; mkdir -p build-fuzz/corpus-$$c; \
 	  echo "== $$t ($(SECONDS) s)"; ./build-fuzz/$$t -max_total_time=$(SECONDS) -print_final_stats=1 build-fuzz/corpus-$$c fuzz/corpus/$$c 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" || exit 1; done
+
+# SIGKILL crash consistency on SQLite and PostgreSQL (KILLS per database).
+KILLS ?= 20
+crash-test: build
+	@bash scripts/crash-test.sh --kills $(KILLS)
+
+# Mixed workload at 64 connections on the national demo dataset (SOAK_SECONDS, default 600).
+SOAK_SECONDS ?= 600
+soak: build
+	@SOAK_SECONDS=$(SOAK_SECONDS) bash scripts/soak.sh
 
 fmt:
 	@git ls-files 'src/*.cpp' 'src/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'bench/*.cpp' | xargs clang-format -i
