@@ -272,6 +272,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& czech_catalogu
       {"This person is not a child.", "Tato osoba není dítě."},
       {"This person is not an adult.", "Tato osoba není dospělá."},
       {"Only a quote can be published.", "Zveřejnit lze jen citaci."},
+      {"A note can be published only when no person is linked to it.",
+       "Poznámku lze zveřejnit, jen když k ní není připojena žádná osoba."},
       {"Name the quoted person (speaker_person_id): publication needs their consent.",
        "Uveďte citovanou osobu (speaker_person_id): ke zveřejnění je potřeba její souhlas."},
       {"The quoted person has no valid consent for publication (purpose publication).",

@@ -522,7 +522,11 @@ void check_observation(storage::Transaction& tx, const Actor& actor, const Obser
     }
   }
   if (s.publishable) {
-    if (!s.is_quote) errors.push_back({"publishable", "Only a quote can be published."});
+    // A team's own note (e.g. tagged "implementation") may go into public outputs when it names no one.
+    if (!s.is_quote) {
+      if (!s.people.empty())
+        errors.push_back({"publishable", "A note can be published only when no person is linked to it."});
+    }
     else if (s.speaker_role && *s.speaker_role != "team_member") {
       if (!s.speaker_person_id)
         errors.push_back({"publishable", "Name the quoted person (speaker_person_id): publication needs their consent."});

@@ -516,7 +516,11 @@ TEST_F(ActivitiesApi, ObservationsQuotesNeedPublicationConsent) {
   EXPECT_FALSE(has(server_->as("analytik").get("/api/v1/observations/publishable-quotes").json["items"]));
 
   // Validation, scope, lists.
-  EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"publishable", true}}), "publishable"));
+  // A note (not a quote) is publishable only when no person is linked to it.
+  EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"publishable", true},
+                                                         {"person_ids", {f.child}}}),
+                          "publishable"));
+  EXPECT_EQ(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"publishable", true}}).status, 201);
   EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"is_quote", true}}), "speaker_role"));
   EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", ""}}), "text"));
   EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"speaker_role", "boss"}}), "speaker_role"));

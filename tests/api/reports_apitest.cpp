@@ -282,9 +282,20 @@ TEST_F(ReportsApi, DashboardAndImpactSummary) {
     }
   }
   EXPECT_EQ(k.get("/api/v1/dashboard?from=2024-01-01&to=2023-01-01").status, 422);
+  // A publishable implementation note (it names no one) appears among the implementation notes.
+  auto note = k.post("/api/v1/observations", {{"date", "2024-05-14"},
+                                              {"text", "Schůzky rodičů přesunuty na odpoledne: přišlo jich víc."},
+                                              {"tags", {"implementation"}},
+                                              {"publishable", true}});
+  ASSERT_EQ(note.status, 201) << note.body;
   auto j = k.get("/api/v1/impact-summary");
   ASSERT_EQ(j.status, 200);
   EXPECT_EQ(j.json["period"]["from"], "2023-10-01");
+  ASSERT_EQ(j.json["implementation_notes"]["status"], "ok") << j.body;
+  bool found = false;
+  for (const auto& i : j.json["implementation_notes"]["items"])
+    found = found || i["text"] == "Schůzky rodičů přesunuty na odpoledne: přišlo jich víc.";
+  EXPECT_TRUE(found) << j.json["implementation_notes"].dump();
   EXPECT_FALSE(j.json["key_numbers"].empty());
   auto h = k.get("/api/v1/impact-summary.html?from=2024-01-01&to=2024-12-31");
   ASSERT_EQ(h.status, 200);

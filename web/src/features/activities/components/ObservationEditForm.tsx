@@ -64,7 +64,7 @@ export function ObservationEditForm({ observation, onDone }: { observation: Obse
         tags: v.tags.split(',').map((s) => s.trim()).filter(Boolean),
         is_quote: v.is_quote,
         ...(v.is_quote ? { speaker_role: v.speaker_role } : {}),
-        publishable: v.is_quote && v.publishable,
+        publishable: v.publishable,
       },
       {
         onSuccess: () => onDone(),
@@ -138,11 +138,11 @@ export function ObservationEditForm({ observation, onDone }: { observation: Obse
               </select>
             )}
           </Field>
-          <Field label={t('activities.observations.publishable')} error={fieldErrorText(errors.publishable, t)}>
-            {(c) => <input {...c} type="checkbox" className="checkbox" {...register('publishable')} />}
-          </Field>
         </>
       ) : null}
+      <Field label={t('activities.observations.publishable')} error={fieldErrorText(errors.publishable, t)}>
+        {(c) => <input {...c} type="checkbox" className="checkbox" {...register('publishable')} />}
+      </Field>
       <div className="form__actions">
         <Button type="submit" busy={update.isPending && !conflict}>
           {t('common.save')}

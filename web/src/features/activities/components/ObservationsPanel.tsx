@@ -52,7 +52,7 @@ export function ObservationsPanel() {
         tags: v.tags.split(',').map((s) => s.trim()).filter(Boolean),
         is_quote: v.is_quote,
         ...(v.is_quote ? { speaker_role: v.speaker_role } : {}),
-        publishable: v.is_quote && v.publishable,
+        publishable: v.publishable,
       },
       {
         onSuccess: () => reset({ ...v, text: '', tags: '' }),
@@ -86,11 +86,11 @@ export function ObservationsPanel() {
                 </select>
               )}
             </Field>
-            <Field label={t('activities.observations.publishable')} error={fieldErrorText(errors.publishable, t)}>
-              {(c) => <input {...c} type="checkbox" className="checkbox" {...register('publishable')} />}
-            </Field>
           </>
         ) : null}
+        <Field label={t('activities.observations.publishable')} error={fieldErrorText(errors.publishable, t)}>
+          {(c) => <input {...c} type="checkbox" className="checkbox" {...register('publishable')} />}
+        </Field>
         <div className="form__actions">
           <Button type="submit" busy={create.isPending}>
             {t('activities.observations.submit')}

@@ -125,10 +125,10 @@ describe('editing activities and observations', () => {
     const { user } = renderApp('/activities');
     await user.click(await screen.findByRole('button', { name: 'Upravit pozorování z 18. 2. 2025' }, slow));
     const form = screen.getByRole('form', { name: 'Úprava pozorování' });
-    await user.click(within(form).getByLabelText(/^Smí do veřejných zpráv/));
+    await user.click(within(form).getByLabelText(/^Smí do veřejných výstupů/));
     await user.click(within(form).getByRole('button', { name: 'Uložit změny' }));
     expect(await within(form).findByText('Citovaná osoba nemá souhlas se zveřejněním.')).toBeTruthy();
-    await user.click(within(form).getByLabelText(/^Smí do veřejných zpráv/));
+    await user.click(within(form).getByLabelText(/^Smí do veřejných výstupů/));
     await user.click(within(form).getByRole('button', { name: 'Uložit změny' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'Úprava pozorování' })).toBeNull());
     expect(server.callsTo('PATCH /api/v1/observations/5').map((c) => c.body)).toEqual([
