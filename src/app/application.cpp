@@ -33,8 +33,8 @@ Application::Application(const std::string& db_url, const Clock* clock, int db_c
   observations_ = std::make_unique<domain::ObservationService>(*db_, *clock_);
   enrollment_ = std::make_unique<domain::EnrollmentService>(*db_, *clock_);
   tasks_ = std::make_unique<domain::TaskService>(*db_, *clock_);
-  documents_ = std::make_unique<domain::DocumentService>(*db_, *clock_);
-  incidents_ = std::make_unique<domain::IncidentService>(*db_, *clock_);
+  documents_ = std::make_unique<domain::DocumentService>(*db_, *clock_, cipher_.get());
+  incidents_ = std::make_unique<domain::IncidentService>(*db_, *clock_, cipher_.get());
   reports_ = std::make_unique<reports::ReportService>(*db_, *clock_, cipher_.get());
   services_ = std::make_unique<Services>(Services{*db_, *clock_, *auth_, *users_, *families_, *people_, *gdpr_,
                                                   *schools_, *zapis_windows_, *activities_, *competences_,

@@ -1,5 +1,7 @@
 #include "app/restore.hpp"
 
+#include "domain/blob_sql.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <functional>
@@ -22,6 +24,7 @@ namespace {
 struct TableInfo {
   std::string name;
   std::vector<std::string> columns;
+  std::vector<bool> binary;           // BLOB columns (files), bound as bytes, not as text
   std::string pk;                     // single-column primary key, or empty
   std::set<std::string> parents;      // other tables it references
   std::vector<std::string> self_refs;  // its columns that reference itself
@@ -39,6 +42,7 @@ std::vector<TableInfo> sqlite_tables(storage::Transaction& tx) {
     int pk_cols = 0;
     for (const auto& c : tx.query("PRAGMA table_info(" + quote(t.name) + ")")) {
       t.columns.push_back(c.str(1));
+      t.binary.push_back(c.str(2) == "BLOB");
       if (c.i64(5) > 0) {
         ++pk_cols;
         t.pk = c.str(1);
@@ -162,7 +166,8 @@ Result<RestoreResult> restore_database(const RestoreOptions& o) {
     std::string cols, params;
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
       cols += (i ? ", " : "") + quote(t.columns[i]);
-      params += (i ? ", $" : "$") + std::to_string(i + 1);
+      params += std::string(i ? ", " : "") +
+                (t.binary[i] ? domain::blob_param_sql(dst->dialect(), static_cast<int>(i + 1)) : "$" + std::to_string(i + 1));
     }
     const std::string insert = "INSERT INTO " + quote(t.name) + " (" + cols + ") VALUES (" + params + ")";
     std::vector<std::size_t> self_idx;
@@ -174,7 +179,10 @@ Result<RestoreResult> restore_database(const RestoreOptions& o) {
         t.pk.empty() ? 0 : static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), t.pk) - t.columns.begin());
     for (const auto& r : stx->query("SELECT " + cols + " FROM " + quote(t.name))) {
       storage::Params p;
-      for (std::size_t i = 0; i < t.columns.size(); ++i) p.push_back(r.is_null(i) ? DbValue() : DbValue(r.str(i)));
+      for (std::size_t i = 0; i < t.columns.size(); ++i)
+        p.push_back(r.is_null(i) ? DbValue()
+                    : t.binary[i] ? domain::blob_value(dst->dialect(), r.str(i))
+                                  : DbValue(r.str(i)));
       for (std::size_t i : self_idx)
         if (!r.is_null(i)) {
           later.push_back({i, {DbValue(r.str(i)), DbValue(r.str(pk_idx))}});

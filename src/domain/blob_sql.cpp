@@ -44,4 +44,22 @@ std::string blob_from_cell(storage::Dialect d, const std::string& cell) {
   return out;
 }
 
+std::string seal_blob(const security::Cipher* cipher, const std::string& bytes) {
+  return cipher ? cipher->encrypt(bytes) : bytes;
+}
+
+std::string open_blob(const security::Cipher* cipher, std::string bytes) {
+  if (!security::Cipher::key_id_of(bytes)) return bytes;  // stored before encryption
+  if (!cipher) throw std::runtime_error("an encrypted file was read without a data key");
+  auto plain = cipher->decrypt(bytes);
+  if (!plain) throw std::runtime_error("an encrypted file could not be decrypted: " + plain.error().message);
+  return std::move(*plain);
+}
+
+std::string blob_unsealed_sql(storage::Dialect d, const std::string& column) {
+  // "KRD1" is the header of Cipher::encrypt's binary form.
+  return d == storage::Dialect::sqlite ? "substr(" + column + ", 1, 4) <> CAST('KRD1' AS BLOB)"
+                                       : "substring(" + column + " from 1 for 4) <> '\\x4b524431'::bytea";
+}
+
 }  // namespace kredo::domain

@@ -332,7 +332,7 @@ Result<StoredDocument> DocumentService::generate(const Actor& actor, std::int64_
       "enrollment_case_id, fields, size_bytes, sha256, created_at, created_by, pdf) VALUES ($1, $2, $3, $4, $5, $6, "
       "$7, $8, $9, $10, $11, $12, " + blob_param_sql(d, 13) + ") RETURNING id",
       {person_id, tpl.code, tpl.language, tpl.version, *title, in.school_id, in.enrollment_case_id, used_values.dump(),
-       static_cast<long long>(pdf.size()), sha, format_utc(clock_.now()), actor.username, blob_value(d, pdf)});
+       static_cast<long long>(pdf.size()), sha, format_utc(clock_.now()), actor.username, blob_value(d, seal_blob(cipher_, pdf))});
   const std::int64_t id = row->i64(0);
   security::write_audit(*tx, actor,
                         {"create", "document", std::to_string(id),
@@ -368,7 +368,7 @@ Result<std::pair<StoredDocument, std::string>> DocumentService::document_pdf(con
   auto r = tx->query_one("SELECT person_id, " + blob_column_sql(d, "pdf") + " FROM documents WHERE id = $1", {id});
   if (!r || !visible_person_family(*tx, actor, r->i64(0))) return Error::not_found("No such document.");
   auto meta = tx->query_one(std::string(kDocumentColumns) + "WHERE id = $1", {id});
-  std::string bytes = blob_from_cell(d, r->str(1));
+  std::string bytes = open_blob(cipher_, blob_from_cell(d, r->str(1)));
   security::write_audit(*tx, actor, {"read", "document", std::to_string(id), ""}, clock_.now());
   tx->commit();
   return std::pair{read_document(*meta), std::move(bytes)};

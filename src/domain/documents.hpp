@@ -13,6 +13,7 @@
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
+#include "security/cipher.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
 
@@ -76,7 +77,9 @@ std::vector<GuideInstitution> default_guide_institutions();
 
 class DocumentService {
  public:
-  DocumentService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  // With a cipher, generated letters (they carry names and addresses) are stored encrypted.
+  DocumentService(storage::Database& db, const Clock& clock, const security::Cipher* cipher = nullptr)
+      : db_(db), clock_(clock), cipher_(cipher) {}
 
   // The newest version of every template (language "" = all languages).
   Result<std::vector<DocumentTemplate>> templates(const security::Actor& actor, const std::string& language = "");
@@ -101,6 +104,7 @@ class DocumentService {
 
   storage::Database& db_;
   const Clock& clock_;
+  const security::Cipher* cipher_;
 };
 
 }  // namespace kredo::domain

@@ -425,7 +425,7 @@ Result<Evidence> IncidentService::add_evidence(const Actor& actor, std::int64_t 
       "INSERT INTO incident_evidence (incident_id, filename, content_type, size_bytes, sha256, note, created_at, "
       "created_by, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, " + blob_param_sql(d, 9) + ") RETURNING id",
       {incident_id, name, *type, static_cast<long long>(bytes.size()), sha, note, format_utc(clock_.now()),
-       actor.username, blob_value(d, bytes)});
+       actor.username, blob_value(d, seal_blob(cipher_, bytes))});
   const std::int64_t id = r->i64(0);
   audit(*tx, actor, clock_, "add_evidence", incident_id,
         {{"evidence_id", id}, {"sha256", sha}, {"size", bytes.size()}, {"content_type", *type}});
@@ -445,7 +445,7 @@ Result<std::pair<Evidence, std::string>> IncidentService::evidence_file(const Ac
                              blob_column_sql(d, "data") + " FROM incident_evidence WHERE id = $1 AND incident_id = $2",
                          {evidence_id, incident_id});
   if (!r) return Error::not_found("No such evidence file.");
-  std::string bytes = blob_from_cell(d, r->str(8));
+  std::string bytes = open_blob(cipher_, blob_from_cell(d, r->str(8)));
   audit(*tx, actor, clock_, "read_evidence", incident_id, {{"evidence_id", evidence_id}});
   tx->commit();
   return std::pair{read_evidence(*r), std::move(bytes)};

@@ -15,6 +15,7 @@
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
+#include "security/cipher.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
 
@@ -128,7 +129,9 @@ struct IncidentStats {
 
 class IncidentService {
  public:
-  IncidentService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  // With a cipher, evidence files are stored encrypted.
+  IncidentService(storage::Database& db, const Clock& clock, const security::Cipher* cipher = nullptr)
+      : db_(db), clock_(clock), cipher_(cipher) {}
 
   Result<Incident> create(const security::Actor& actor, const IncidentInput& input);
   Result<Incident> get(const security::Actor& actor, std::int64_t id);
@@ -152,6 +155,7 @@ class IncidentService {
  private:
   storage::Database& db_;
   const Clock& clock_;
+  const security::Cipher* cipher_;
 };
 
 }  // namespace kredo::domain

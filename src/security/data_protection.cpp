@@ -1,6 +1,9 @@
 #include "security/data_protection.hpp"
 
 #include "common/clock.hpp"
+#include "domain/blob_sql.hpp"
+
+#include <optional>
 
 namespace kredo::security {
 
@@ -15,7 +18,36 @@ const std::vector<EncryptedColumn>& encrypted_columns() {
   return cols;
 }
 
+const std::vector<EncryptedColumn>& encrypted_blob_columns() {
+  static const std::vector<EncryptedColumn> cols = {
+      {"incident_evidence", "id", "data"},
+      {"documents", "id", "pdf"},
+  };
+  return cols;
+}
+
 namespace {
+
+// Re-seals every file of one binary column: `rows` selects key and file (hex on PostgreSQL);
+// `reseal` gets the stored bytes and returns the new ones. One row in memory at a time.
+template <typename Reseal>
+std::int64_t reseal_files(storage::Transaction& tx, const EncryptedColumn& c, const std::string& where,
+                          Reseal&& reseal) {
+  const auto d = tx.dialect();
+  std::int64_t n = 0;
+  auto keys = tx.query("SELECT " + c.key_column + " FROM " + c.table + " WHERE " + c.column + " IS NOT NULL" + where);
+  for (const auto& k : keys) {
+    auto r = tx.query_one("SELECT " + domain::blob_column_sql(d, c.column) + " FROM " + c.table + " WHERE " +
+                              c.key_column + " = $1",
+                          {k.str(0)});
+    const std::string sealed = reseal(domain::blob_from_cell(d, r->str(0)));
+    tx.exec("UPDATE " + c.table + " SET " + c.column + " = " + domain::blob_param_sql(d, 1) + " WHERE " +
+                c.key_column + " = $2",
+            {domain::blob_value(d, sealed), k.str(0)});
+    ++n;
+  }
+  return n;
+}
 
 void record_key(storage::Transaction& tx, const std::string& id) {
   const std::string now = format_utc(std::time(nullptr));
@@ -46,6 +78,9 @@ Result<std::int64_t> prepare_encryption(storage::Database& db, const Cipher& cip
       ++n;
     }
   }
+  for (const auto& c : encrypted_blob_columns())
+    n += reseal_files(*tx, c, " AND " + domain::blob_unsealed_sql(tx->dialect(), c.column),
+                      [&](const std::string& plain) { return cipher.encrypt(plain); });
   if (!bound || bound->str(0) != cipher.key_id()) record_key(*tx, cipher.key_id());
   tx->commit();
   return n;
@@ -76,6 +111,19 @@ Result<RotationResult> rotate_data_key(storage::Database& db, const Cipher& curr
                {next.encrypt_text(plain), r.str(0)});
       ++out.values;
     }
+  }
+  std::optional<Error> failed;
+  for (const auto& c : encrypted_blob_columns()) {
+    out.values += reseal_files(*tx, c, "", [&](const std::string& stored) {
+      if (!Cipher::key_id_of(stored)) return next.encrypt(stored);  // a file from before encryption
+      auto plain = current.decrypt(stored);
+      if (!plain) {
+        if (!failed) failed = Error::invalid_request(c.table + "." + c.column + ": " + plain.error().message);
+        return stored;
+      }
+      return next.encrypt(*plain);
+    });
+    if (failed) return *failed;
   }
   record_key(*tx, new_key.id);
   tx->commit();

@@ -20,13 +20,16 @@ struct EncryptedColumn {
   std::string column;
 };
 const std::vector<EncryptedColumn>& encrypted_columns();
+// Binary columns holding Cipher::encrypt values (files: evidence, generated letters).
+const std::vector<EncryptedColumn>& encrypted_blob_columns();
 
 // The settings key that records which data key the database's ciphertexts use (its id only).
 inline constexpr const char* kDataKeySetting = "security.data_key_id";
 
 // At start-up: refuses (with a clear message) a key other than the one the database was
 // encrypted with, records the key id on first use, and encrypts plaintext values left from
-// before encryption (one transaction). Returns the number of values encrypted.
+// before encryption, text values and files alike (one transaction). Returns the number of values
+// encrypted.
 Result<std::int64_t> prepare_encryption(storage::Database& db, const Cipher& cipher);
 
 struct RotationResult {

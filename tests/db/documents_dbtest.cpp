@@ -11,6 +11,7 @@
 #include "domain/registry_access.hpp"
 #include "security/crypto.hpp"
 #include "support/pdf_text.hpp"
+#include "domain/blob_sql.hpp"
 #include "support/test_db.hpp"
 
 namespace kredo {
@@ -162,6 +163,13 @@ TEST_P(Documents, BinaryBytesSurviveTheRoundTrip) {
   EXPECT_EQ(a->second.rfind("%PDF-", 0), 0u);
   EXPECT_NE(a->second.find('\0'), std::string::npos) << "a PDF from cairo holds binary streams";
   EXPECT_EQ(a->second.substr(a->second.size() - 6, 5), "%%EOF");
+  // A letter carries a name and an address: at rest it is sealed with the data key.
+  auto tx = db_->app().db().begin(storage::TxMode::read);
+  const auto dialect = tx->dialect();
+  auto raw = tx->query_one("SELECT " + domain::blob_column_sql(dialect, "pdf") + " FROM documents WHERE id = $1", {d->id});
+  const std::string stored = domain::blob_from_cell(dialect, raw->str(0));
+  EXPECT_EQ(security::Cipher::key_id_of(stored), db_->app().cipher().key_id());
+  EXPECT_NE(stored.rfind("%PDF-", 0), 0u);
 }
 
 TEST_P(Documents, MissingAndUnknownValuesAreNamed) {

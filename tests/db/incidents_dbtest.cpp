@@ -10,6 +10,7 @@
 #include "domain/incidents.hpp"
 #include "domain/registry_access.hpp"
 #include "security/crypto.hpp"
+#include "domain/blob_sql.hpp"
 #include "support/test_db.hpp"
 
 namespace kredo {
@@ -149,6 +150,16 @@ TEST_P(Incidents, EvidenceIsStoredByteForByte) {
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->second, png);
   EXPECT_EQ(incidents().evidence_file(as("bohus"), r->id, e->id).error().code, ErrorCode::not_found);
+  // At rest the file is sealed with the data key: the stored bytes are not the file's.
+  {
+    auto tx = db_->app().db().begin(storage::TxMode::read);
+    const auto d = tx->dialect();
+    auto raw = tx->query_one("SELECT " + domain::blob_column_sql(d, "data") + " FROM incident_evidence WHERE id = $1",
+                             {e->id});
+    const std::string stored = domain::blob_from_cell(d, raw->str(0));
+    EXPECT_EQ(security::Cipher::key_id_of(stored), db_->app().cipher().key_id());
+    EXPECT_EQ(stored.find("IHDR"), std::string::npos);
+  }
 
   auto exe = incidents().add_evidence(as("alena"), r->id, "x.pdf", std::string("MZ\x90\0", 4), std::nullopt);
   ASSERT_FALSE(exe.ok());

@@ -8,6 +8,8 @@
 #include <filesystem>
 
 #include "app/restore.hpp"
+#include "domain/blob_sql.hpp"
+#include "security/crypto.hpp"
 #include "security/data_protection.hpp"
 #include "security/totp.hpp"
 #include "support/test_db.hpp"
@@ -225,6 +227,45 @@ TEST_P(Security, PlaintextLeftFromBeforeIsEncryptedAtStartAndTheKeyIsBound) {
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message.find(db_->app().cipher().key_id()), std::string::npos);
   EXPECT_NE(refused.error().message.find(wrong.key_id()), std::string::npos);
+}
+
+// Files stored before encryption (evidence, letters) are sealed at the next start and still open.
+TEST_P(Security, FilesLeftFromBeforeAreSealedAtStartAndRotated) {
+  ASSERT_TRUE(app::load_demo(db_->app(), "small").ok());
+  const auto d = db_->app().db().dialect();
+  std::int64_t incident = 0, evidence = 0;
+  const std::string file = "Zápis proběhl bez tlumočníka.";
+  {
+    auto tx = db_->app().db().begin(storage::TxMode::write);
+    incident = tx->query_one("SELECT MIN(id) FROM incidents")->i64(0);
+    evidence = tx->query_one("INSERT INTO incident_evidence (incident_id, filename, content_type, size_bytes, sha256, "
+                             "note, created_at, created_by, data) VALUES ($1, 'stary.txt', 'text/plain', $2, $3, NULL, "
+                             "'2025-01-01T00:00:00Z', 'test', " + domain::blob_param_sql(d, 4) + ") RETURNING id",
+                             {incident, static_cast<long long>(file.size()), security::sha256_hex(file),
+                              domain::blob_value(d, file)})
+                   ->i64(0);
+    tx->commit();
+  }
+  const auto stored = [&]() {
+    auto tx = db_->app().db().begin(storage::TxMode::read);
+    auto r = tx->query_one("SELECT " + domain::blob_column_sql(d, "data") + " FROM incident_evidence WHERE id = $1",
+                           {evidence});
+    return domain::blob_from_cell(d, r->str(0));
+  };
+  EXPECT_EQ(stored(), file);
+  auto n = security::prepare_encryption(db_->app().db(), db_->app().cipher());
+  ASSERT_TRUE(n.ok()) << n.error().message;
+  EXPECT_GE(*n, 1);
+  EXPECT_EQ(security::Cipher::key_id_of(stored()), db_->app().cipher().key_id());
+  EXPECT_EQ(*db_->app().cipher().decrypt(stored()), file);
+  // A second start has nothing left to seal among the files.
+  EXPECT_EQ(*security::prepare_encryption(db_->app().db(), db_->app().cipher()), 0);
+  // Rotation re-seals files with the new key.
+  auto next = security::generate_data_key();
+  ASSERT_TRUE(security::rotate_data_key(db_->app().db(), db_->app().cipher(), next).ok());
+  security::Cipher only_new({next});
+  EXPECT_EQ(security::Cipher::key_id_of(stored()), next.id);
+  EXPECT_EQ(*only_new.decrypt(stored()), file);
 }
 
 TEST_P(Security, RotationReEncryptsEverythingInOneGo) {
