@@ -18,6 +18,19 @@ void register_user_routes(http::HttpServer& server, app::Services& s) {
     return Reply::json({{"items", items}, {"total", users->size()}});
   });
 
+  // Who can be named as an activity's worker: id, username, role and team only.
+  server.route(Method::get, "/api/v1/colleagues", Access::login, [&s](RequestContext& ctx) -> http::HandlerResult {
+    auto users = s.users.colleagues(ctx.actor());
+    if (!users) return std::move(users).error();
+    auto items = nlohmann::json::array();
+    for (const auto& u : *users)
+      items.push_back({{"id", u.id},
+                       {"username", u.username},
+                       {"role", security::role_name(u.role)},
+                       {"team", u.team.empty() ? nlohmann::json(nullptr) : nlohmann::json(u.team)}});
+    return Reply::json({{"items", items}});
+  });
+
   server.route(Method::post, "/api/v1/users", Access::login, [&s](RequestContext& ctx) -> http::HandlerResult {
     if (!ctx.actor().is(security::Role::admin)) return Error::forbidden("Only an administrator can manage users.");
     auto body = http::json_body(ctx);

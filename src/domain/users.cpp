@@ -119,6 +119,17 @@ Result<std::vector<User>> UserService::list(const Actor& actor) {
   return out;
 }
 
+Result<std::vector<User>> UserService::colleagues(const Actor& actor) {
+  if (actor.is(Role::analyst)) return Error::forbidden("Analysts work with aggregate figures only, not with personal data.");
+  auto tx = db_.begin(TxMode::read);
+  std::vector<User> out;
+  for (const auto& r : tx->query(std::string(kSelectUser) + " ORDER BY u.username")) {
+    User u = user_from_row(r);
+    if (u.active && (u.role == Role::worker || u.role == Role::coordinator)) out.push_back(std::move(u));
+  }
+  return out;
+}
+
 Result<User> UserService::create(const Actor& actor, const NewUser& input, bool create_missing_team) {
   KREDO_TRY(require_admin(actor));
   std::vector<FieldError> errors;

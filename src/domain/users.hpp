@@ -63,6 +63,9 @@ class UserService {
   UserService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   Result<std::vector<User>> list(const security::Actor& actor);
+  // The staff who run activities (active workers and coordinators), for choosing an activity's workers:
+  // any logged-in user but an analyst.
+  Result<std::vector<User>> colleagues(const security::Actor& actor);
   Result<User> create(const security::Actor& actor, const NewUser& input, bool create_missing_team = false);
   Result<User> update(const security::Actor& actor, std::int64_t id, const UserChanges& changes);
   // For the CLI: set a password by username.

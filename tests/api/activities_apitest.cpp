@@ -146,6 +146,22 @@ TEST_F(ActivitiesApi, CreateGetListAndPatchWithVersion) {
   EXPECT_EQ(stale.json["error"]["code"], "conflict");
   EXPECT_EQ(c.get(path).json["end"], "18:00");
   EXPECT_EQ(c.patch(path, {{"end", "17:00"}}).status, 422);  // version required
+
+  // The workers are chosen from the colleagues list (active workers and coordinators; not for analysts).
+  auto colleagues = c.get("/api/v1/colleagues");
+  ASSERT_EQ(colleagues.status, 200) << colleagues.body;
+  std::int64_t terenni2 = 0, terenni = 0;
+  for (const auto& u : colleagues.json["items"]) {
+    EXPECT_TRUE(u["role"] == "worker" || u["role"] == "coordinator") << u.dump();
+    EXPECT_FALSE(u.contains("password_hash"));
+    if (u["username"] == "terenni2") terenni2 = u["id"];
+    if (u["username"] == "terenni") terenni = u["id"];
+  }
+  ASSERT_GT(terenni2, 0);
+  EXPECT_EQ(server_->as("analytik").get("/api/v1/colleagues").status, 403);
+  auto two = c.patch(path, {{"version", 2}, {"worker_ids", {terenni, terenni2}}});
+  ASSERT_EQ(two.status, 200) << two.body;
+  EXPECT_EQ(two.json["worker_ids"].size(), 2u);
 }
 
 TEST_F(ActivitiesApi, CreateRejectsBadInputNamingTheField) {

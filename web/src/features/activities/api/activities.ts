@@ -14,6 +14,23 @@ export function useActivityTypes() {
   });
 }
 
+// GET /colleagues: the staff who can be named as an activity's workers.
+export const colleagueSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  role: z.string(),
+  team: z.string().nullable(),
+});
+export type Colleague = z.infer<typeof colleagueSchema>;
+
+export function useColleagues() {
+  return useQuery({
+    queryKey: [...activitiesKey, 'colleagues'],
+    queryFn: ({ signal }) => apiRequest('/colleagues', z.object({ items: z.array(colleagueSchema) }), { signal }).then((r) => r.items),
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function useTopics() {
   return useQuery({
     queryKey: [...activitiesKey, 'topics'],
@@ -57,6 +74,7 @@ export type ActivityBody = {
   notes?: string | null;
   topics: string[];
   participant_ids: number[];
+  worker_ids?: number[];
 };
 
 export function useCreateActivity() {

@@ -20,7 +20,9 @@ import { todayIso } from '@/lib/dates';
 import { formatDate } from '@/lib/format';
 import { applyServerFieldErrors } from '@/lib/server-field-errors';
 import { useLanguage } from '@/lib/use-language';
-import { useActivityTypes, useCreateActivity, useTopics, useUpdateActivity, type ActivityBody } from '../api/activities';
+import { useQuery } from '@tanstack/react-query';
+import { meQueryOptions } from '@/features/auth/api/get-me';
+import { useActivityTypes, useColleagues, useCreateActivity, useTopics, useUpdateActivity, type ActivityBody } from '../api/activities';
 import { activitySchema, localName, personLabel, type Activity, type ActivityPerson } from '../types';
 import { PersonPicker } from './PersonPicker';
 
@@ -69,6 +71,17 @@ export function ActivityForm({ activity, onSaved }: { activity?: Activity; onSav
   const [unplaced, setUnplaced] = useState<ServerFieldError[]>([]);
   const [chosen, setChosen] = useState<ActivityPerson[]>(activity?.participants ?? []);
   const [sentChosen, setSentChosen] = useState<ActivityPerson[]>(chosen);
+  const colleagues = useColleagues();
+  const me = useQuery(meQueryOptions);
+  // The workers: the record's, or for a new activity the logged-in user until someone else is chosen.
+  const [pickedWorkers, setPickedWorkers] = useState<number[] | null>(activity?.worker_ids ?? null);
+  const workers = pickedWorkers ?? (me.data ? [me.data.id] : []);
+  const [workersMissing, setWorkersMissing] = useState(false);
+  const toggleWorker = (id: number) => {
+    setWorkersMissing(false);
+    setPickedWorkers(workers.includes(id) ? workers.filter((w) => w !== id) : [...workers, id]);
+  };
+  const workerName = (id: number) => colleagues.data?.find((c) => c.id === id)?.username ?? `#${id}`;
   const { register, handleSubmit, setError, reset, getValues, formState: { errors } } = useForm<ActivityFormValues>({
     resolver: zodResolver(activityFormSchema),
     defaultValues: activity
@@ -81,6 +94,7 @@ export function ActivityForm({ activity, onSaved }: { activity?: Activity; onSav
     place: v.place || null,
     notes: v.notes || null,
     participant_ids: people.map((p) => p.id),
+    ...(workers.length > 0 ? { worker_ids: workers } : {}),
   });
 
   const onError = (error: Error) => {
@@ -89,7 +103,7 @@ export function ActivityForm({ activity, onSaved }: { activity?: Activity; onSav
       return;
     }
     const own = applyServerFieldErrors(error, setError, fields);
-    setUnplaced(own.filter((f) => !/^participant_ids\[\d+\]$/.test(f.field)));
+    setUnplaced(own.filter((f) => !/^(participant|worker)_ids\[\d+\]$/.test(f.field)));
   };
 
   const save = (against: Activity | undefined, v: ActivityFormValues) => {
@@ -111,7 +125,13 @@ export function ActivityForm({ activity, onSaved }: { activity?: Activity; onSav
       create.mutate(bodyOf(v, chosen), { onSuccess: (a) => void navigate(`/activities/${a.id}`), onError });
     }
   };
-  const onSubmit = handleSubmit((v) => save(base, v));
+  const onSubmit = handleSubmit((v) => {
+    if (workers.length === 0) {
+      setWorkersMissing(true);
+      return;
+    }
+    save(base, v);
+  });
 
   const typeName = (code: string) => {
     const ty = types.data?.items.find((x) => x.code === code);
@@ -130,6 +150,11 @@ export function ActivityForm({ activity, onSaved }: { activity?: Activity; onSav
     { label: t('activities.fields.topics'), mine: topicNames(mine.topics), theirs: topicNames(theirs.topics) },
     { label: t('activities.fields.notes'), mine: mine.notes, theirs: theirs.notes ?? '' },
     {
+      label: t('activities.fields.workers'),
+      mine: workers.map(workerName).join(', '),
+      theirs: theirs.worker_ids.map(workerName).join(', '),
+    },
+    {
       label: t('activities.fields.participants'),
       mine: chosen.map(personLabel).join(', '),
       theirs: theirs.participants.map(personLabel).join(', '),
@@ -139,6 +164,7 @@ export function ActivityForm({ activity, onSaved }: { activity?: Activity; onSav
   const error = mutation.error;
   const isConflict = isApiError(error) && error.code === 'conflict';
   const participantErrors = indexedErrors(error, 'participant_ids');
+  const workerErrors = [...indexedErrors(error, 'worker_ids').values()];
   // The selects and checkboxes take their values when they mount: wait for the catalogues, or an
   // edit would show (and save) the first type instead of the record's.
   if (types.isPending || topics.isPending) return <Loading />;
@@ -159,6 +185,7 @@ export function ActivityForm({ activity, onSaved }: { activity?: Activity; onSav
                 setBase(conflict);
                 reset(valuesOf(conflict));
                 setChosen(conflict.participants);
+                setPickedWorkers(conflict.worker_ids);
                 setConflict(null);
                 mutation.reset();
               }}
@@ -211,6 +238,26 @@ export function ActivityForm({ activity, onSaved }: { activity?: Activity; onSav
       <Field label={t('activities.fields.notes')} error={fieldErrorText(errors.notes, t)}>
         {(c) => <textarea {...c} {...register('notes')} className="input" rows={3} maxLength={4000} />}
       </Field>
+      <fieldset className="fieldset" aria-describedby={workersMissing || workerErrors.length > 0 ? 'activity-workers-error' : undefined}>
+        <legend>{t('activities.fields.workers')}</legend>
+        {colleagues.isError ? <ErrorAlert error={colleagues.error} /> : null}
+        <ul className="check-list">
+          {(colleagues.data ?? []).map((c) => (
+            <li key={c.id}>
+              <label className="check-list__item">
+                <input type="checkbox" className="checkbox" checked={workers.includes(c.id)} onChange={() => toggleWorker(c.id)} />
+                {c.username}
+                {c.team ? <span className="muted"> · {c.team}</span> : null}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {workersMissing || workerErrors.length > 0 ? (
+          <p className="field__error" id="activity-workers-error">
+            {workersMissing ? t('activities.validation.workerRequired') : workerErrors.join(' ')}
+          </p>
+        ) : null}
+      </fieldset>
       <PersonPicker
         legend={t('activities.fields.participants')}
         chosen={chosen}

@@ -137,6 +137,7 @@ describe('Aktivity', () => {
       ...sessionRoutes(worker),
       'GET /api/v1/activity-types': types,
       'GET /api/v1/activity-topics': topics,
+      'GET /api/v1/colleagues': json({ items: [{ id: 3, username: 'terenni', role: 'worker', team: 'Sever' }] }),
       'POST /api/v1/activities': apiError(422, 'validation_failed', 'Some fields are invalid.', [
         { field: 'date', message: 'A date is a real date written YYYY-MM-DD.' },
       ]),
@@ -145,5 +146,34 @@ describe('Aktivity', () => {
     await screen.findByRole('option', { name: 'Výlet' });
     await user.click(screen.getByRole('button', { name: 'Uložit aktivitu' }));
     expect(await screen.findByText('A date is a real date written YYYY-MM-DD.')).toBeTruthy();
+  });
+
+  it('create form names the logged-in worker, lets a colleague be added and refuses no worker at all', async () => {
+    const server = mockServer({
+      ...sessionRoutes(worker),
+      'GET /api/v1/activity-types': types,
+      'GET /api/v1/activity-topics': topics,
+      'GET /api/v1/colleagues': json({
+        items: [
+          { id: 3, username: 'terenni', role: 'worker', team: 'Sever' },
+          { id: 4, username: 'terenni2', role: 'worker', team: 'Střed' },
+        ],
+      }),
+      'POST /api/v1/activities': apiError(422, 'validation_failed', 'Some fields are invalid.', [
+        { field: 'worker_ids[1]', message: 'There is no such active user.' },
+      ]),
+    });
+    const { user } = renderApp('/activities/new');
+    const me = await screen.findByRole('checkbox', { name: /^terenni · Sever/ });
+    await waitFor(() => expect((me as HTMLInputElement).checked).toBe(true));
+    await user.click(me);
+    await user.click(screen.getByRole('button', { name: 'Uložit aktivitu' }));
+    expect(await screen.findByText('Vyberte aspoň jednoho pracovníka.')).toBeTruthy();
+    expect(server.callsTo('POST /api/v1/activities')).toHaveLength(0);
+    await user.click(me);
+    await user.click(screen.getByRole('checkbox', { name: /^terenni2/ }));
+    await user.click(screen.getByRole('button', { name: 'Uložit aktivitu' }));
+    expect(await screen.findByText('There is no such active user.')).toBeTruthy();
+    expect(server.callsTo('POST /api/v1/activities')[0]!.body).toMatchObject({ worker_ids: [3, 4] });
   });
 });

@@ -16,6 +16,7 @@ const catalogues = {
     ],
   }),
   'GET /api/v1/activity-topics': json({ items: [{ code: 'feelings', name_cs: 'Pocity a emoce', name_en: 'Feelings and emotions' }] }),
+  'GET /api/v1/colleagues': json({ items: [{ id: 3, username: 'terenni', role: 'worker', team: 'Sever' }] }),
 };
 const sarka = { id: 11, given_names: 'Šárka', surname: 'Háčková', role: 'child' };
 const activity = {
