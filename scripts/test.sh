@@ -87,7 +87,8 @@ gpid[db_tests_shard2]=$!
 ) >"$log/fuzz.log" 2>&1 &
 fuzz_pid=$!
 
-( (cd web && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >"$log/vitest.raw" 2>&1; echo $? >"$log/vitest.rc" ) &
+# Vitest keeps its own temporary files: the C++ suites' TMPDIR is removed as soon as they end.
+( (cd web && env -u TMPDIR NO_COLOR=1 FORCE_COLOR=0 npx vitest run) >"$log/vitest.raw" 2>&1; echo $? >"$log/vitest.rc" ) &
 vitest_pid=$!
 
 for suite in unit_tests db_tests db_tests_shard2 api_tests; do
