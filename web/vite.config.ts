@@ -25,5 +25,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/testing/setup.ts'],
     restoreMocks: true,
+    // Test files share their worker's modules (each test still gets fresh mocks, a fresh fetch stub and a
+    // fresh query client from the helpers): a quarter of the time of isolating every file.
+    isolate: false,
   },
 });
