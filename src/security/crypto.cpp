@@ -1,5 +1,6 @@
 #include "security/crypto.hpp"
 
+#include <atomic>
 #include <sodium.h>
 
 #include <stdexcept>
@@ -43,11 +44,20 @@ std::string random_bytes(std::size_t n_bytes) {
   return buf;
 }
 
+namespace {
+std::atomic<bool> g_minimum_cost{false};
+}  // namespace
+
+void use_minimum_password_cost_for_tests() { g_minimum_cost = true; }
+
 std::string hash_password(std::string_view password) {
   ensure_sodium();
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+  const bool minimum = g_minimum_cost.load();
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
+                            minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            minimum ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw std::runtime_error("out of memory while hashing a password");
   return out;
 }

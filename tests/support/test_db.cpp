@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "security/crypto.hpp"
+
 namespace kredo::testing {
 
 std::vector<std::string> test_backends() {
@@ -53,5 +55,11 @@ class RequirePostgres : public ::testing::Environment {
   }
 };
 static ::testing::Environment* const kRequirePg = ::testing::AddGlobalTestEnvironment(new RequirePostgres);
+
+// Password hashes at argon2id's minimum cost in the C++ suites (see crypto.hpp); set before any test runs.
+static const bool kCheapHashes = [] {
+  security::use_minimum_password_cost_for_tests();
+  return true;
+}();
 
 }  // namespace kredo::testing
