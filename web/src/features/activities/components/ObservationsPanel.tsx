@@ -4,32 +4,21 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { Button } from '@/components/ui/Button';
-import { EnumOptions } from '@/components/ui/EnumOptions';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { Field } from '@/components/ui/Field';
 import { FormErrorSummary } from '@/components/ui/FormErrorSummary';
-import { fieldErrorText } from '@/components/ui/field-error';
 import { todayIso } from '@/lib/dates';
 import type { FieldError as ServerFieldError } from '@/lib/api-error';
 import { formatDate } from '@/lib/format';
 import { applyServerFieldErrors } from '@/lib/server-field-errors';
 import { useLanguage } from '@/lib/use-language';
 import { useCreateObservation, useObservations } from '../api/observations';
-import { speakerRoles } from '../types';
 import { ObservationEditForm } from './ObservationEditForm';
+import { ObservationFields, observationFormFields, observationFormSchema, type ObservationFormValues } from './ObservationFields';
 
-const schema = z.object({
-  date: z.string().min(1, 'validation.required'),
-  text: z.string().min(1, 'validation.required').max(4000),
-  tags: z.string(),
-  is_quote: z.boolean(),
-  speaker_role: z.string(),
-  publishable: z.boolean(),
-});
-type Values = z.infer<typeof schema>;
-const fields = ['date', 'text', 'tags', 'speaker_role', 'publishable'] as const;
+const schema = observationFormSchema;
+type Values = ObservationFormValues;
+const fields = observationFormFields;
 
 export function ObservationsPanel() {
   const { t } = useTranslation();
@@ -65,32 +54,7 @@ export function ObservationsPanel() {
       <h2 id="observations-title">{t('activities.observations.title')}</h2>
       <form className="form" onSubmit={onSubmit} noValidate aria-label={t('activities.observations.form')}>
         <FormErrorSummary error={create.error} unplaced={unplaced} />
-        <Field label={t('activities.observations.date')} required error={fieldErrorText(errors.date, t)}>
-          {(c) => <input {...c} {...register('date')} className="input" type="date" max={todayIso()} />}
-        </Field>
-        <Field label={t('activities.observations.text')} required error={fieldErrorText(errors.text, t)}>
-          {(c) => <textarea {...c} {...register('text')} className="input" rows={3} maxLength={4000} />}
-        </Field>
-        <Field label={t('activities.observations.tags')} hint={t('activities.observations.tagsHint')} error={fieldErrorText(errors.tags, t)}>
-          {(c) => <input {...c} {...register('tags')} className="input" />}
-        </Field>
-        <label className="check-list__item">
-          <input type="checkbox" className="checkbox" {...register('is_quote')} /> {t('activities.observations.isQuote')}
-        </label>
-        {isQuote ? (
-          <>
-            <Field label={t('activities.observations.speaker')} error={fieldErrorText(errors.speaker_role, t)}>
-              {(c) => (
-                <select {...c} {...register('speaker_role')} className="input">
-                  <EnumOptions values={speakerRoles} prefix="activities.speaker" />
-                </select>
-              )}
-            </Field>
-          </>
-        ) : null}
-        <Field label={t('activities.observations.publishable')} error={fieldErrorText(errors.publishable, t)}>
-          {(c) => <input {...c} type="checkbox" className="checkbox" {...register('publishable')} />}
-        </Field>
+        <ObservationFields register={register} errors={errors} isQuote={isQuote} />
         <div className="form__actions">
           <Button type="submit" busy={create.isPending}>
             {t('activities.observations.submit')}
