@@ -53,9 +53,15 @@ void register_family_routes(http::HttpServer& server, app::Services& s) {
     q.page_size = paging->page_size;
     auto r = s.families.list(ctx.actor(), q);
     if (!r) return std::move(r).error();
-    json items = json::array();
-    for (const auto& it : r->items) items.push_back(to_json(it));
-    return Reply::json({{"items", items}, {"total", r->total}, {"page", q.page}, {"page_size", q.page_size}});
+    // A page served from the list cache was rendered by an earlier answer.
+    const std::string& items = r->rendered_items->get([&] {
+      json a = json::array();
+      for (const auto& it : r->items) a.push_back(to_json(it));
+      return a.dump();
+    });
+    return Reply::bytes("{\"items\":" + items + ",\"page\":" + std::to_string(q.page) + ",\"page_size\":" +
+                            std::to_string(q.page_size) + ",\"total\":" + std::to_string(r->total) + "}",
+                        "application/json");
   });
 
   server.route(Method::get, R"(/api/v1/families/(\d+))", Access::login, [&s](RequestContext& ctx) -> http::HandlerResult {

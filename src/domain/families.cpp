@@ -278,60 +278,75 @@ Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q)
   }
   if (!q.status.empty() && !one_of(q.status, kStatuses)) return Error::field("status", "Use referred, active, paused or closed.");
   const std::string folded = rules::fold_for_search(q.q);
+  const int sees_all = sees_all_families(actor) ? 1 : 0;
+  const std::int64_t team = actor.team_id.value_or(-1);
 
-  storage::Params p{sees_all_families(actor) ? 1 : 0, actor.team_id.value_or(-1), folded,
-                    folded_like_pattern(q.q), district, q.worker, q.status};
-  // PostgreSQL: a read transaction. SQLite: the writer connection, because in WAL mode every commit
-  // (each answer's audit row) empties the page cache of every other connection, and a pooled reader then
-  // reads each page again (profiled: most of a search's time); the writer's cache stays warm. It holds the
-  // writer only for the read itself: the audit row follows through the group commit after it, so no
-  // answer costs its own fsync.
-  auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
-  const auto trigram = pick_search_trigram(*tx, folded, false);
-  std::string from = kListFrom, where = kListWhere;
-  if (trigram) {
-    const bool pg = tx->dialect() == storage::Dialect::postgresql;
-    from = pg ? kListFromTrigramPg : kListFromTrigram;
-    if (!pg) where += kTrigramWhere;
-    p.emplace_back(*trigram);
+  // An answer cached at the generation this request's snapshot sees is exactly this request's answer
+  // (domain::ListCache); the key holds the scope and every parameter. The audit row is written either way.
+  const char sep = '\x1f';
+  const std::string key = std::to_string(sees_all) + sep + std::to_string(sees_all ? 0 : team) + sep + folded + sep +
+                          district + sep + q.worker + sep + q.status + sep + q.sort + sep + std::to_string(q.page) +
+                          sep + std::to_string(q.page_size);
+  std::shared_ptr<const FamilyPage> cached;
+  {
+    auto rtx = db_.begin(TxMode::read);
+    cached = list_cache_.find(key, registry_generation(*rtx));
   }
-  const std::string lim = trigram ? " LIMIT $9 OFFSET $10" : " LIMIT $8 OFFSET $9";
   FamilyPage page;
-  page.total = tx->query_one("SELECT COUNT(*)" + from + where, p)->i64(0);
-  storage::Params pp = p;
-  pp.emplace_back(static_cast<long long>(q.page_size));
-  pp.emplace_back(static_cast<long long>(q.page - 1) * q.page_size);
-  nlohmann::json ids = nlohmann::json::array();
-  std::string in_list;
-  storage::Params member_params;
-  std::map<std::int64_t, std::size_t> index_of;
-  for (const auto& r : tx->query(std::string(kListColumns) + from + kListJoin + where + order + lim, pp)) {
-    FamilyListItem it;
-    it.id = r.i64(0);
-    it.name = r.str(1);
-    it.district = r.str(2);
-    it.status = r.str(3);
-    it.team = r.str(4);
-    if (!r.is_null(5)) it.keyworker = UserRef{r.i64(5), r.str(6)};
-    it.updated_at = r.str(7);
-    index_of[it.id] = page.items.size();
-    page.items.push_back(std::move(it));
-    ids.push_back(page.items.back().id);
-    member_params.emplace_back(page.items.back().id);
-    in_list += (in_list.empty() ? "($" : ", $") + std::to_string(member_params.size());
-  }
-  if (!page.items.empty()) {
-    for (const auto& m : tx->query(kListMembers + in_list + ")" + kListMembersOrder, member_params)) {
-      auto& it = page.items[index_of.at(m.i64(0))];
-      it.member_names.push_back(m.str(1) + " " + m.str(2));
-      ++it.members_count;
-      if (m.str(3) == "child") ++it.children_count;
+  if (cached) {
+    page = *cached;
+  } else {
+    storage::Params p{sees_all, team, folded, folded_like_pattern(q.q), district, q.worker, q.status};
+    // PostgreSQL: a read transaction. SQLite: the writer connection, because in WAL mode every commit
+    // (each answer's audit row) empties the page cache of every other connection, and a pooled reader then
+    // reads each page again (profiled: most of a search's time); the writer's cache stays warm. It holds the
+    // writer only for the read itself: the audit row follows through the group commit after it, so no
+    // answer costs its own fsync.
+    auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
+    const std::int64_t gen = registry_generation(*tx);
+    const auto trigram = pick_search_trigram(*tx, folded, false);
+    std::string from = kListFrom, where = kListWhere;
+    if (trigram) {
+      const bool pg = tx->dialect() == storage::Dialect::postgresql;
+      from = pg ? kListFromTrigramPg : kListFromTrigram;
+      if (!pg) where += kTrigramWhere;
+      p.emplace_back(*trigram);
     }
+    const std::string lim = trigram ? " LIMIT $9 OFFSET $10" : " LIMIT $8 OFFSET $9";
+    page.total = tx->query_one("SELECT COUNT(*)" + from + where, p)->i64(0);
+    storage::Params pp = p;
+    pp.emplace_back(static_cast<long long>(q.page_size));
+    pp.emplace_back(static_cast<long long>(q.page - 1) * q.page_size);
+    std::string in_list;
+    storage::Params member_params;
+    std::map<std::int64_t, std::size_t> index_of;
+    for (const auto& r : tx->query(std::string(kListColumns) + from + kListJoin + where + order + lim, pp)) {
+      FamilyListItem it;
+      it.id = r.i64(0);
+      it.name = r.str(1);
+      it.district = r.str(2);
+      it.status = r.str(3);
+      it.team = r.str(4);
+      if (!r.is_null(5)) it.keyworker = UserRef{r.i64(5), r.str(6)};
+      it.updated_at = r.str(7);
+      index_of[it.id] = page.items.size();
+      page.items.push_back(std::move(it));
+      member_params.emplace_back(page.items.back().id);
+      in_list += (in_list.empty() ? "($" : ", $") + std::to_string(member_params.size());
+    }
+    if (!page.items.empty()) {
+      for (const auto& m : tx->query(kListMembers + in_list + ")" + kListMembersOrder, member_params)) {
+        auto& it = page.items[index_of.at(m.i64(0))];
+        it.member_names.push_back(m.str(1) + " " + m.str(2));
+        ++it.members_count;
+        if (m.str(3) == "child") ++it.children_count;
+      }
+    }
+    tx.reset();
+    list_cache_.put(key, gen, page);
   }
-  tx.reset();
   // One audit row per list answer, naming the families shown (the query text may itself be a name).
-  security::group_commit_audit(db_, actor, {"list", "family", "", nlohmann::json{{"ids", ids}, {"total", page.total}}.dump()},
-                      clock_.now());
+  security::group_commit_audit(db_, actor, {"list", "family", "", list_audit_detail(page.items, page.total)}, clock_.now());
   return page;
 }
 

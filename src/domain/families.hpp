@@ -9,6 +9,7 @@
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
+#include "domain/list_cache.hpp"
 #include "rules/czech_text.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
@@ -84,6 +85,8 @@ struct FamilyListItem {
 struct FamilyPage {
   std::vector<FamilyListItem> items;
   std::int64_t total = 0;
+  // The items as JSON, rendered once per computed page (see domain::ListCache).
+  std::shared_ptr<RenderedOnce> rendered_items = std::make_shared<RenderedOnce>();
 };
 
 struct Contact {
@@ -116,6 +119,7 @@ class FamilyService {
   storage::Database& db_;
   const Clock& clock_;
   const rules::CzechCollator& collator_;
+  ListCache<FamilyPage> list_cache_;
 };
 
 }  // namespace kredo::domain

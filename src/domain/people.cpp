@@ -397,29 +397,42 @@ Result<PersonPage> PersonService::list(const Actor& actor, const PersonQuery& q)
   else if (q.sort == "birth_date") order = " ORDER BY p.birth_date, p.id";
   else return Error::field("sort", "Use surname, -surname or birth_date.");
   const std::string folded = rules::fold_for_search(q.q);
-  storage::Params p{sees_all_families(actor) ? 1 : 0, actor.team_id.value_or(-1), folded, folded_like_pattern(q.q)};
-  // The transaction and the audit as in FamilyService::list (SQLite: on the warm writer connection).
-  auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
-  const auto trigram = pick_search_trigram(*tx, folded, true);
-  std::string from = kListFrom, where = kListWhere;
-  if (trigram) {
-    const bool pg = tx->dialect() == storage::Dialect::postgresql;
-    from = pg ? kListFromTrigramPg : kListFromTrigram;
-    if (!pg) where += kTrigramWhere;
-    p.emplace_back(*trigram);
+  const int sees_all = sees_all_families(actor) ? 1 : 0;
+  const std::int64_t team = actor.team_id.value_or(-1);
+  // Cached answers, the transaction and the audit as in FamilyService::list.
+  const char sep = '\x1f';
+  const std::string key = std::to_string(sees_all) + sep + std::to_string(sees_all ? 0 : team) + sep + folded + sep +
+                          q.sort + sep + std::to_string(q.page) + sep + std::to_string(q.page_size);
+  std::shared_ptr<const PersonPage> cached;
+  {
+    auto rtx = db_.begin(TxMode::read);
+    cached = list_cache_.find(key, registry_generation(*rtx));
   }
-  const std::string lim = trigram ? " LIMIT $6 OFFSET $7" : " LIMIT $5 OFFSET $6";
   PersonPage page;
-  page.total = tx->query_one("SELECT COUNT(*)" + from + where, p)->i64(0);
-  p.emplace_back(static_cast<long long>(q.page_size));
-  p.emplace_back(static_cast<long long>(q.page - 1) * q.page_size);
-  json ids = json::array();
-  for (const auto& r : tx->query(std::string(kListColumns) + from + kListJoin + where + order + lim, p)) {
-    page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt_str(3), r.str(4), r.str(5), r.i64(6), r.str(7)});
-    ids.push_back(r.i64(0));
+  if (cached) {
+    page = *cached;
+  } else {
+    storage::Params p{sees_all, team, folded, folded_like_pattern(q.q)};
+    auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
+    const std::int64_t gen = registry_generation(*tx);
+    const auto trigram = pick_search_trigram(*tx, folded, true);
+    std::string from = kListFrom, where = kListWhere;
+    if (trigram) {
+      const bool pg = tx->dialect() == storage::Dialect::postgresql;
+      from = pg ? kListFromTrigramPg : kListFromTrigram;
+      if (!pg) where += kTrigramWhere;
+      p.emplace_back(*trigram);
+    }
+    const std::string lim = trigram ? " LIMIT $6 OFFSET $7" : " LIMIT $5 OFFSET $6";
+    page.total = tx->query_one("SELECT COUNT(*)" + from + where, p)->i64(0);
+    p.emplace_back(static_cast<long long>(q.page_size));
+    p.emplace_back(static_cast<long long>(q.page - 1) * q.page_size);
+    for (const auto& r : tx->query(std::string(kListColumns) + from + kListJoin + where + order + lim, p))
+      page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt_str(3), r.str(4), r.str(5), r.i64(6), r.str(7)});
+    tx.reset();
+    list_cache_.put(key, gen, page);
   }
-  tx.reset();
-  security::group_commit_audit(db_, actor, {"list", "person", "", json{{"ids", ids}, {"total", page.total}}.dump()}, clock_.now());
+  security::group_commit_audit(db_, actor, {"list", "person", "", list_audit_detail(page.items, page.total)}, clock_.now());
   return page;
 }
 

@@ -9,6 +9,7 @@
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
+#include "domain/list_cache.hpp"
 #include "domain/families.hpp"
 #include "rules/czech_text.hpp"
 #include "security/cipher.hpp"
@@ -116,6 +117,8 @@ struct PersonListItem {
 struct PersonPage {
   std::vector<PersonListItem> items;
   std::int64_t total = 0;
+  // The items as JSON, rendered once per computed page (see domain::ListCache).
+  std::shared_ptr<RenderedOnce> rendered_items = std::make_shared<RenderedOnce>();
 };
 
 struct NewRelationship {
@@ -180,6 +183,7 @@ class PersonService {
   const Clock& clock_;
   const rules::CzechCollator& collator_;
   const security::Cipher& cipher_;
+  ListCache<PersonPage> list_cache_;
 };
 
 }  // namespace kredo::domain

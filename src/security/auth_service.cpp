@@ -241,9 +241,9 @@ std::optional<SessionInfo> AuthService::authenticate(const std::string& token, c
     tx->commit();
     return std::nullopt;
   }
-  if (now - last_seen >= policy_.touch_interval_s) {
+  if (now - last_seen >= policy_.touch_interval_s && claim_touch(r->i64(0), now)) {
     auto tx = db_.begin(TxMode::write);
-    tx->exec("UPDATE sessions SET last_seen_at = $1 WHERE id = $2", {now, r->i64(0)});
+    tx->exec("UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND last_seen_at < $1", {now, r->i64(0)});
     tx->commit();
   }
   SessionInfo s;
@@ -257,6 +257,14 @@ std::optional<SessionInfo> AuthService::authenticate(const std::string& token, c
   s.actor.request_id = request_id;
   s.totp_enrolment_required = is_staff(s.actor.role) && r->i64(10) == 0 && r->opt_str(11).value_or("0") == "1";
   return s;
+}
+
+bool AuthService::claim_touch(std::int64_t session_id, std::int64_t now) {
+  std::lock_guard<std::mutex> lk(touch_mutex_);
+  auto& slot = touched_[static_cast<std::size_t>(session_id) % touched_.size()];
+  if (slot.first == session_id && now - slot.second < policy_.touch_interval_s) return false;
+  slot = {session_id, now};
+  return true;
 }
 
 Status AuthService::logout(const SessionInfo& session) {

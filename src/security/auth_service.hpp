@@ -2,10 +2,12 @@
 // idle and absolute timeouts, CSRF tokens, and lock-out after repeated failures.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
@@ -113,6 +115,12 @@ class AuthService {
   const Cipher& cipher_;
   SessionPolicy policy_;
   const std::string& dummy_hash();
+
+  // Whether this process has just refreshed a session's last_seen_at: the concurrent requests of one
+  // session that all find it due leave the write to the first (one slot per session id modulo the size).
+  bool claim_touch(std::int64_t session_id, std::int64_t now);
+  std::mutex touch_mutex_;
+  std::array<std::pair<std::int64_t, std::int64_t>, 1024> touched_{};  // (session id, when)
 
   std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified against for unknown users so timing does not reveal them

@@ -9,6 +9,7 @@
 #include <thread>
 #include <tuple>
 
+#include "domain/list_cache.hpp"
 #include "domain/registry_access.hpp"
 #include "domain/search_index.hpp"
 #include "security/audit_writer.hpp"
@@ -259,6 +260,107 @@ TEST_P(SearchIndex, GroupCommitWriterCommitsEveryRowAndReportsFailures) {
   const security::AuditEvent probe{"probe", "family", "", ""};
   EXPECT_THROW(failing.write(broken, as("koord"), probe, clock_.now()), storage::DbError);
   EXPECT_THROW(failing.write(broken, as("koord"), probe, clock_.now()), storage::DbError);
+}
+
+std::int64_t generation(storage::Database& db) {
+  auto tx = db.begin(storage::TxMode::read);
+  return domain::registry_generation(*tx);
+}
+
+TEST_P(SearchIndex, RegistryGenerationMovesWithEveryChangeOfWhatListsShow) {
+  auto& db = db_->app().db();
+  auto g = generation(db);
+  auto moved = [&] {
+    const auto now = generation(db);
+    const bool m = now != g;
+    g = now;
+    return m;
+  };
+  const auto f = family("Generační");
+  EXPECT_TRUE(moved()) << "family created";
+  EXPECT_FALSE(moved()) << "nothing changed";
+  auto p = person(f, "Ema", "Generační", "2019-01-01");
+  EXPECT_TRUE(moved()) << "person created";
+  domain::PersonFields ch;
+  ch.given_names = "Emilie";
+  ASSERT_TRUE(people().update(as("koord"), p.id, p.version, ch).ok());
+  EXPECT_TRUE(moved()) << "person renamed";
+  // Reads, their audit rows and other tables leave it alone.
+  family_ids("koord", "generacni");
+  EXPECT_FALSE(moved()) << "a list and its audit row";
+  {
+    auto tx = db.begin(storage::TxMode::write);
+    tx->exec("INSERT INTO settings (key, value, updated_at) VALUES ('probe', '1', 'x')");
+    tx->commit();
+  }
+  EXPECT_FALSE(moved()) << "a setting";
+  for (const char* sql : {"UPDATE teams SET name = name || '' WHERE name = 'Sever'",
+                          "UPDATE users SET active = active WHERE username = 'bohus'",
+                          "DELETE FROM people WHERE id = (SELECT MAX(id) FROM people)"}) {
+    auto tx = db.begin(storage::TxMode::write);
+    tx->exec("DELETE FROM person_search_trigrams WHERE person_id = (SELECT MAX(id) FROM people)");
+    tx->exec(sql);
+    tx->commit();
+    EXPECT_TRUE(moved()) << sql;
+  }
+  // A rolled-back change leaves it alone.
+  {
+    auto tx = db.begin(storage::TxMode::write);
+    tx->exec("UPDATE families SET name = 'Jiný' WHERE id = $1", {f});
+  }
+  EXPECT_FALSE(moved()) << "rolled back";
+}
+
+TEST_P(SearchIndex, CachedListAnswersFollowEveryChangeAndKeepTheScope) {
+  const auto sever = family("Zásobník");
+  const auto jih = family("Zásobníková", "Jih");
+  auto names = [&](const std::string& who) {
+    domain::FamilyQuery q;
+    q.q = "zasobnik";
+    auto r = families().list(as(who), q);
+    EXPECT_TRUE(r.ok());
+    std::vector<std::string> out;
+    for (const auto& it : r->items) out.push_back(it.name);
+    return out;
+  };
+  const auto audited = count("SELECT COUNT(*) FROM audit_log WHERE action = 'list'");
+  EXPECT_EQ(names("koord"), (std::vector<std::string>{"Zásobník", "Zásobníková"}));
+  EXPECT_EQ(names("koord"), (std::vector<std::string>{"Zásobník", "Zásobníková"}));
+  // The same query in another scope is another answer.
+  EXPECT_EQ(names("alena"), std::vector<std::string>{"Zásobník"});
+  EXPECT_EQ(names("bohus"), std::vector<std::string>{"Zásobníková"});
+  EXPECT_EQ(names("alena"), std::vector<std::string>{"Zásobník"});
+  // Every answer is audited, cached or not.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'list'") - audited, 5);
+
+  // A change through the service shows at once.
+  auto fam = families().get(as("koord"), sever);
+  ASSERT_TRUE(fam.ok());
+  domain::FamilyChanges ch;
+  ch.version = fam->version;
+  ch.name = "Zásobníkový";
+  ASSERT_TRUE(families().update(as("koord"), sever, ch).ok());
+  EXPECT_EQ(names("alena"), std::vector<std::string>{"Zásobníkový"});
+  // So does one written by another process (plain SQL, no service involved), and a member's new name.
+  {
+    auto tx = db_->app().db().begin(storage::TxMode::write);
+    tx->exec("UPDATE families SET team_id = (SELECT id FROM teams WHERE name = 'Sever') WHERE id = $1", {jih});
+    tx->commit();
+  }
+  EXPECT_EQ(names("bohus"), std::vector<std::string>{});
+  EXPECT_EQ(names("alena"), (std::vector<std::string>{"Zásobníková", "Zásobníkový"}));
+  person(sever, "Oto", "Zásobníček", "2020-02-02");
+  domain::FamilyQuery q;
+  q.q = "zasobnik";
+  auto page = families().list(as("alena"), q);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->items.size(), 2u);
+  EXPECT_EQ(page->items[1].id, sever);
+  EXPECT_EQ(page->items[1].member_names, std::vector<std::string>{"Oto Zásobníček"});
+  domain::PersonQuery pq;
+  pq.q = "zasobnicek";
+  EXPECT_EQ(people().list(as("alena"), pq)->total, 1);
+  EXPECT_EQ(people().list(as("bohus"), pq)->total, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearchIndex, ::testing::ValuesIn(testing::test_backends()));
