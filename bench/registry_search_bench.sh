@@ -22,10 +22,17 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_s() { date +%s.%N; }
 
+# The load generator shares the two cores with the server: at equal priority the 64 server threads
+# crowd wrk out, and its own scheduling delays show as the server's latency tail (measured: p99
+# 210 ms at equal priority, 26 ms with wrk at nice -10, same server). wrk therefore runs at a higher
+# priority when we may raise it, for nginx and KREDO alike.
+wrk_cmd=(wrk)
+if [ "$(id -u)" = 0 ]; then wrk_cmd=(nice -n -10 wrk); fi
+
 run_wrk() {
-  wrk -t2 -c64 -d2s "$@" >/dev/null 2>&1
+  "${wrk_cmd[@]}" -t2 -c64 -d2s "$@" >/dev/null 2>&1
   local out rps p99 non2xx
-  out=$(wrk -t2 -c64 -d"$duration" --latency "$@" 2>&1)
+  out=$("${wrk_cmd[@]}" -t2 -c64 -d"$duration" --latency "$@" 2>&1)
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $4}')
@@ -43,7 +50,11 @@ measure() {
     -d '{"username":"koordinator","password":"Demo-heslo-2026"}' "http://127.0.0.1:$port/api/v1/auth/login"
   cookie=$(grep -i '^Set-Cookie:' "$tmp/h" | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/' | tr -d '\r')
   local url="http://127.0.0.1:$port/api/v1/families?q=$term&page_size=50"
-  curl -s -H "Cookie: $cookie" "$url" >"$tmp/static/$name.json"
+  # The first answer is computed; the following ones come from the list cache until the registry
+  # changes (domain::ListCache). Both costs are printed.
+  local first
+  first=$(curl -s -o "$tmp/static/$name.json" -w '%{time_total}' -H "Cookie: $cookie" "$url")
+  echo "kredo $name: first (computed) answer $(awk -v t="$first" 'BEGIN {printf "%.1f ms", t * 1000}')" >&2
   local total
   total=$(python3 -c "import json,sys; d=json.load(open('$tmp/static/$name.json')); print(d.get('total','?'), len(d.get('items',[])))")
   read -r rps p99 err < <(run_wrk -H "Cookie: $cookie" "$url")
@@ -54,7 +65,7 @@ measure() {
 }
 
 mkdir -p "$tmp/static" "$tmp/nginx"
-echo "Registry search benchmark (national dataset; wrk -t2 -c64 -d$duration; 2 cores shared by server and load)"
+echo "Registry search benchmark (national dataset; ${wrk_cmd[*]} -t2 -c64 -d$duration; 2 cores shared by server and load)"
 t0=$(now_s)
 "$kredo" demo --scale national --db "sqlite:$tmp/kredo.db" >/dev/null
 t1=$(now_s)

@@ -289,7 +289,7 @@ Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q)
                           sep + std::to_string(q.page_size);
   std::shared_ptr<const FamilyPage> cached;
   {
-    auto rtx = db_.begin(TxMode::read);
+    auto rtx = db_.begin(TxMode::statement);
     cached = list_cache_.find(key, registry_generation(*rtx));
   }
   FamilyPage page;

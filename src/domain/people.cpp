@@ -405,7 +405,7 @@ Result<PersonPage> PersonService::list(const Actor& actor, const PersonQuery& q)
                           q.sort + sep + std::to_string(q.page) + sep + std::to_string(q.page_size);
   std::shared_ptr<const PersonPage> cached;
   {
-    auto rtx = db_.begin(TxMode::read);
+    auto rtx = db_.begin(TxMode::statement);
     cached = list_cache_.find(key, registry_generation(*rtx));
   }
   PersonPage page;

@@ -21,6 +21,14 @@ struct AuditEvent {
 
 void write_audit(storage::Transaction& tx, const Actor& actor, const AuditEvent& event, std::int64_t now);
 
+struct AuditRow {
+  Actor actor;
+  AuditEvent event;
+  std::int64_t now = 0;
+};
+// Many rows in few statements (the group commit of list reads), in their order.
+void write_audit_rows(storage::Transaction& tx, const std::vector<AuditRow>& rows);
+
 struct AuditQuery {
   std::string entity, entity_id, actor, action;
   std::string from, to;  // YYYY-MM-DD, inclusive

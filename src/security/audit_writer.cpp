@@ -37,7 +37,7 @@ void AuditWriter::write(storage::Database& db, const Actor& actor, const AuditEv
     std::exception_ptr error;
     try {
       auto tx = db.begin(storage::TxMode::write);
-      for (const auto& it : batch->items) write_audit(*tx, it.actor, it.event, it.now);
+      write_audit_rows(*tx, batch->items);
       tx->commit();
     } catch (...) {
       error = std::current_exception();

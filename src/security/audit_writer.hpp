@@ -36,13 +36,8 @@ class AuditWriter {
   std::uint64_t batches() const;
 
  private:
-  struct Item {
-    Actor actor;
-    AuditEvent event;
-    std::int64_t now;
-  };
   struct Batch {
-    std::vector<Item> items;
+    std::vector<AuditRow> items;
     bool done = false;
     std::exception_ptr error;
   };

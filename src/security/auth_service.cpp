@@ -223,7 +223,7 @@ std::optional<SessionInfo> AuthService::authenticate(const std::string& token, c
   const std::string hash = sha256_hex(token);
   std::optional<storage::Row> r;
   {
-    auto tx = db_.begin(TxMode::read);
+    auto tx = db_.begin(TxMode::statement);
     r = tx->query_one(
         "SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, u.id, u.username, u.role, u.team_id, "
         "COALESCE(t.name, ''), u.active, "

@@ -73,6 +73,8 @@ class PostgresTransaction final : public Transaction {
     try {
       if (mode == TxMode::write) {
         tx_ = std::make_unique<pqxx::work>(conn_->c);
+      } else if (mode == TxMode::statement) {
+        tx_ = std::make_unique<pqxx::nontransaction>(conn_->c);
       } else {
         tx_ = std::make_unique<pqxx::read_transaction>(conn_->c);
       }

@@ -191,6 +191,10 @@ class SqliteTransaction final : public Transaction {
         db.free_readers_.pop_back();
       }
       lk.unlock();
+      if (mode == TxMode::statement) {
+        done_ = true;  // autocommit: nothing to roll back
+        return;
+      }
       try {
         conn_->exec("BEGIN", {});
       } catch (...) {
@@ -208,13 +212,14 @@ class SqliteTransaction final : public Transaction {
         // The connection rolled back on its own (e.g. after a failed COMMIT).
       }
     }
-    if (mode_ == TxMode::read) db_.release_reader(conn_);
+    if (mode_ != TxMode::write) db_.release_reader(conn_);
   }
 
   Rows query(std::string_view sql, const Params& params) override { return live().query(sql, params); }
   std::int64_t exec(std::string_view sql, const Params& params) override { return live().exec(sql, params); }
   void exec_script(std::string_view sql) override { live().exec_script(sql); }
   void commit() override {
+    if (mode_ == TxMode::statement) return;
     conn_->exec("COMMIT", {});
     done_ = true;
     // The writer is free for others as soon as this transaction is over, not when it is destroyed.
@@ -224,7 +229,7 @@ class SqliteTransaction final : public Transaction {
 
  private:
   SqliteConnection& live() {
-    if (done_) throw std::logic_error("transaction used after commit");
+    if (done_ && mode_ != TxMode::statement) throw std::logic_error("transaction used after commit");
     return *conn_;
   }
 
