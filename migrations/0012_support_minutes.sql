@@ -30,9 +30,14 @@ CREATE TABLE support_minutes_monthly (
   month TEXT NOT NULL,
   minutes BIGINT NOT NULL,
   sessions BIGINT NOT NULL,
-  PRIMARY KEY (person_id, type_id, month)
+  -- INCLUDE: the indicators' scans are index-only (SQLite's WITHOUT ROWID table is its key already).
+  PRIMARY KEY (person_id, type_id, month) INCLUDE (minutes)
 );
 -- @all
+
+-- Sessions by date with their type (P_SESSIONS, and the edge days of a period read raw): an
+-- index-only scan instead of a table lookup per session.
+CREATE INDEX activities_date_type ON activities(date, type_id, id);
 
 -- Backfill from the attendance already recorded.
 INSERT INTO support_minutes_monthly (person_id, month, type_id, minutes, sessions)

@@ -122,10 +122,12 @@ void add_activity_programme_indicators(std::vector<IndicatorDefinition>& out) {
                         60.0, "type");
       storage::Params params;
       const std::string source = support_minutes_source(*split, params);
+      // Grouped by person and type id first (the aggregate's key order, no sort), then named: type
+      // codes are unique, so these are the groups of (person, code), in the same order as before.
       return sum_rows(ctx,
-                      "SELECT sm.person_id, t.code, SUM(sm.minutes) FROM " + source +
-                          " JOIN activity_types t ON t.id = sm.type_id GROUP BY sm.person_id, t.code "
-                          "ORDER BY t.code, sm.person_id",
+                      "SELECT g.person_id, t.code, g.minutes FROM (SELECT sm.person_id, sm.type_id, SUM(sm.minutes) "
+                      "AS minutes FROM " + source + " GROUP BY sm.person_id, sm.type_id) g "
+                      "JOIN activity_types t ON t.id = g.type_id ORDER BY t.code, g.person_id",
                       params, 60.0, "type");
     };
     out.push_back(std::move(d));

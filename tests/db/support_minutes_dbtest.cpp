@@ -12,7 +12,6 @@
 
 #include "app/application.hpp"
 #include "reports/indicators.hpp"
-#include "reports/support_minutes.hpp"
 #include "support/test_db.hpp"
 
 namespace kredo {
@@ -152,43 +151,6 @@ class SupportMinutes : public ::testing::TestWithParam<std::string> {
   std::int64_t family_ = 0;
   std::vector<std::int64_t> people_;  // Eliška, Filip, their mother Gita, Elishka (Eliška's duplicate)
 };
-
-TEST_P(SupportMinutes, MonthSplitCoversEveryDayOnce) {
-  auto s = reports::split_into_months("2024-01-15", "2024-03-14");
-  ASSERT_TRUE(s);
-  EXPECT_TRUE(s->has_months);
-  EXPECT_EQ(s->first_month, "2024-02");
-  EXPECT_EQ(s->last_month, "2024-02");
-  ASSERT_EQ(s->days.size(), 2u);
-  EXPECT_EQ(s->days[0], std::make_pair(std::string("2024-01-15"), std::string("2024-01-31")));
-  EXPECT_EQ(s->days[1], std::make_pair(std::string("2024-03-01"), std::string("2024-03-14")));
-  s = reports::split_into_months("2023-10-01", "2025-09-30");
-  ASSERT_TRUE(s);
-  EXPECT_EQ(s->first_month, "2023-10");
-  EXPECT_EQ(s->last_month, "2025-09");
-  EXPECT_TRUE(s->days.empty());
-  s = reports::split_into_months("2024-02-02", "2024-02-29");  // one partial month
-  ASSERT_TRUE(s);
-  EXPECT_FALSE(s->has_months);
-  ASSERT_EQ(s->days.size(), 1u);
-  EXPECT_EQ(s->days[0], std::make_pair(std::string("2024-02-02"), std::string("2024-02-29")));
-  s = reports::split_into_months("2024-01-20", "2024-02-10");  // two partial months
-  ASSERT_TRUE(s);
-  EXPECT_FALSE(s->has_months);
-  ASSERT_EQ(s->days.size(), 1u);
-  s = reports::split_into_months("", "2024-02-28");  // up to a day before a month's end
-  ASSERT_TRUE(s);
-  EXPECT_TRUE(s->has_months);
-  EXPECT_EQ(s->first_month, "");
-  EXPECT_EQ(s->last_month, "2024-01");
-  ASSERT_EQ(s->days.size(), 1u);
-  EXPECT_EQ(s->days[0], std::make_pair(std::string("2024-02-01"), std::string("2024-02-28")));
-  s = reports::split_into_months("2024-02-10", "2024-02-05");
-  ASSERT_TRUE(s);
-  EXPECT_FALSE(s->has_months);
-  EXPECT_TRUE(s->days.empty());
-  EXPECT_FALSE(reports::split_into_months("2024-02-30", "2024-03-01"));
-}
 
 TEST_P(SupportMinutes, StaysEqualToTheRawAttendanceAfterEveryWrite) {
   const auto eliska = people_[0], filip = people_[1], gita = people_[2], dup = people_[3];
