@@ -2,7 +2,8 @@
 -- bench/reports_bench.sh), runs unchanged in sqlite3 and psql. Same answers as the engine: ESF+
 -- EECO01..17 by gender for participants whose first entry falls in the period, the programme's
 -- children and parents, sessions and support hours by type, supported persons (> 2400 minutes, the
--- default setting), the share improving per competence domain, the enrollment indicators (with the
+-- default setting) -- both from the monthly support-minutes aggregate (migration 0012), as the engine
+-- reads them --, the share improving per competence domain, the enrollment indicators (with the
 -- default non-segregated share 0.5) and incidents.
 WITH firsts AS (
   SELECT pa.person_id, pa.entry_date, pa.third_country_national AS tcn, pa.foreign_background AS fb,
@@ -56,26 +57,21 @@ GROUP BY p.role, p.gender ORDER BY p.role, p.gender;
 SELECT t.code, COUNT(*) FROM activities a JOIN activity_types t ON t.id = a.type_id
 WHERE a.date >= '2023-10-01' AND a.date <= '2025-09-30' GROUP BY t.code ORDER BY t.code;
 
--- Support hours by type (counted minutes / 60) and the number of people supported.
-SELECT t.code, SUM(CASE WHEN at.minutes IS NULL THEN COALESCE(t.counted_minutes, a.duration_minutes)
-                        WHEN t.counted_minutes IS NULL THEN at.minutes
-                        ELSE at.minutes * t.counted_minutes / a.duration_minutes END) / 60.0,
-       COUNT(DISTINCT at.person_id)
-FROM attendance at JOIN activities a ON a.id = at.activity_id JOIN activity_types t ON t.id = a.type_id
-WHERE at.status = 'present' AND a.date >= '2023-10-01' AND a.date <= '2025-09-30' GROUP BY t.code ORDER BY t.code;
+-- Support hours by type (counted minutes / 60) and the number of people supported, from the monthly
+-- aggregate of counted minutes (migration 0012; the period is whole months, so no raw edge days).
+SELECT t.code, SUM(sm.minutes) / 60.0, COUNT(DISTINCT sm.person_id)
+FROM support_minutes_monthly sm JOIN activity_types t ON t.id = sm.type_id
+WHERE sm.month >= '2023-10' AND sm.month <= '2025-09' GROUP BY t.code ORDER BY t.code;
 
 -- Supported persons: in the programme during the period, more than 2400 counted minutes up to its end.
-SELECT gender, COUNT(*) FROM (
-  SELECT at.person_id, p.gender FROM attendance at JOIN activities a ON a.id = at.activity_id
-  JOIN activity_types t ON t.id = a.type_id JOIN people p ON p.id = at.person_id
-  WHERE at.status = 'present' AND a.date <= '2025-09-30' AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM
-    participations pa WHERE pa.person_id = at.person_id AND pa.entry_date <= '2025-09-30' AND
-    (pa.exit_date IS NULL OR pa.exit_date >= '2023-10-01'))
-  GROUP BY at.person_id, p.gender
-  HAVING SUM(CASE WHEN at.minutes IS NULL THEN COALESCE(t.counted_minutes, a.duration_minutes)
-                  WHEN t.counted_minutes IS NULL THEN at.minutes
-                  ELSE at.minutes * t.counted_minutes / a.duration_minutes END) > 2400
-) s GROUP BY gender ORDER BY gender;
+SELECT p.gender, COUNT(*) FROM (
+  SELECT sm.person_id, SUM(sm.minutes) AS minutes FROM support_minutes_monthly sm WHERE sm.month <= '2025-09'
+  GROUP BY sm.person_id
+) g JOIN people p ON p.id = g.person_id
+WHERE g.minutes > 2400 AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM participations pa
+  WHERE pa.person_id = g.person_id AND pa.entry_date <= '2025-09-30' AND
+  (pa.exit_date IS NULL OR pa.exit_date >= '2023-10-01'))
+GROUP BY p.gender ORDER BY p.gender;
 
 -- Share improving per competence domain and overall, for children and for parents.
 WITH lv AS (

@@ -153,11 +153,16 @@ IndicatorValue count_rows(ComputeContext& ctx, const std::string& sql, const sto
 
 IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, double divisor, const std::string& breakdown_kind,
                         const std::vector<std::string>& keys) {
+  return sum_rows(ctx, sql, storage::Params{ctx.from, ctx.to}, divisor, breakdown_kind, keys);
+}
+
+IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, const storage::Params& params, double divisor,
+                        const std::string& breakdown_kind, const std::vector<std::string>& keys) {
   IndicatorValue v;
   Acc acc;
   std::unordered_set<std::int64_t> all;
   double total = 0;
-  for (const auto& r : ctx.tx.query(sql, {ctx.from, ctx.to})) {
+  for (const auto& r : ctx.tx.query(sql, params)) {
     const std::int64_t id = r.i64(0);
     if (all.insert(id).second) v.ids.push_back(id);
     const double amount = r.is_null(2) ? 0 : r.f64(2);

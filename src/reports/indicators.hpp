@@ -127,6 +127,9 @@ IndicatorValue count_rows(ComputeContext& ctx, const std::string& sql, const sto
 // Sums `amount` from rows (id, key, amount); value = sum / divisor; ids are the distinct ids.
 IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, double divisor = 1,
                         const std::string& breakdown_kind = "", const std::vector<std::string>& keys = {});
+// The same with the query's own parameters (instead of $1 = from, $2 = to).
+IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, const storage::Params& params, double divisor,
+                        const std::string& breakdown_kind = "", const std::vector<std::string>& keys = {});
 // Counts participants matching `pred`, broken down by gender.
 IndicatorValue count_participants(ComputeContext& ctx, const std::function<bool(const Participant&)>& pred);
 inline const std::vector<std::string>& gender_keys() {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "reports/indicators.hpp"
+#include "reports/support_minutes.hpp"
 
 namespace kredo::reports {
 
@@ -12,10 +13,7 @@ namespace {
 
 // What one attendance row counts towards support (rules/support_hours: present without minutes =
 // the whole activity or the type's counted minutes; partial minutes scaled by the type's rule).
-constexpr const char* kCountedMinutes =
-    "CASE WHEN at.minutes IS NULL THEN COALESCE(t.counted_minutes, a.duration_minutes) "
-    "WHEN t.counted_minutes IS NULL THEN at.minutes "
-    "ELSE at.minutes * t.counted_minutes / a.duration_minutes END";
+const char* const kCountedMinutes = kCountedMinutesSql;
 
 const std::vector<TableNeed> kAttendanceNeeds{
     {"activities", {"type_id", "date", "duration_minutes"}},
@@ -110,15 +108,27 @@ void add_activity_programme_indicators(std::vector<IndicatorDefinition>& out) {
     d.needs = kAttendanceNeeds;
     d.entity = "person";
     d.compute = [](ComputeContext& ctx) {
-      // Summed per person and type in the database: millions of attendance rows become one row per
-      // person and type (the same sums; each row's minutes are still computed by kCountedMinutes).
+      // Summed per person and type in the database: whole months from the monthly aggregate
+      // (support_minutes_monthly, kept exact by triggers), the edge days from the raw attendance.
+      // The same sums as over the raw rows; each row's minutes are computed by kCountedMinutes.
+      auto split = split_into_months(ctx.from, ctx.to);
+      if (!split || !ctx.schema.has_table("support_minutes_monthly"))
+        return sum_rows(ctx,
+                        std::string("SELECT at.person_id, t.code, SUM(") + kCountedMinutes +
+                            ") FROM attendance at JOIN activities a ON a.id = at.activity_id "
+                            "JOIN activity_types t ON t.id = a.type_id "
+                            "WHERE at.status = 'present' AND a.date >= $1 AND a.date <= $2 "
+                            "GROUP BY at.person_id, t.code ORDER BY t.code, at.person_id",
+                        60.0, "type");
+      storage::Params params;
+      const std::string source = support_minutes_source(*split, params);
+      // Grouped by person and type id first (the aggregate's key order, no sort), then named: type
+      // codes are unique, so these are the groups of (person, code), in the same order as before.
       return sum_rows(ctx,
-                      std::string("SELECT at.person_id, t.code, SUM(") + kCountedMinutes +
-                          ") FROM attendance at JOIN activities a ON a.id = at.activity_id "
-                          "JOIN activity_types t ON t.id = a.type_id "
-                          "WHERE at.status = 'present' AND a.date >= $1 AND a.date <= $2 "
-                          "GROUP BY at.person_id, t.code ORDER BY t.code, at.person_id",
-                      60.0, "type");
+                      "SELECT g.person_id, t.code, g.minutes FROM (SELECT sm.person_id, sm.type_id, SUM(sm.minutes) "
+                      "AS minutes FROM " + source + " GROUP BY sm.person_id, sm.type_id) g "
+                      "JOIN activity_types t ON t.id = g.type_id ORDER BY t.code, g.person_id",
+                      params, 60.0, "type");
     };
     out.push_back(std::move(d));
   }
@@ -131,16 +141,29 @@ void add_activity_programme_indicators(std::vector<IndicatorDefinition>& out) {
     d.needs.push_back({"participations", {"entry_date", "exit_date"}});
     d.entity = "person";
     d.compute = [](ComputeContext& ctx) {
+      // Everything up to the period's end: whole months from the monthly aggregate, the days of the
+      // last, partial month from the raw attendance (support_minutes_source); summed per person first,
+      // then the people in the programme during the period.
+      auto split = split_into_months("", ctx.to);
+      storage::Params params{ctx.from, ctx.to};
       const std::string sql =
-          std::string("SELECT at.person_id, p.gender, SUM(") + kCountedMinutes +
-          ") FROM attendance at JOIN activities a ON a.id = at.activity_id JOIN activity_types t ON t.id = a.type_id "
-          "JOIN people p ON p.id = at.person_id "
-          "WHERE at.status = 'present' AND a.date <= $2 AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM "
-          "participations pa WHERE pa.person_id = at.person_id AND pa.entry_date <= $2 AND "
-          "(pa.exit_date IS NULL OR pa.exit_date >= $1)) GROUP BY at.person_id, p.gender ORDER BY at.person_id";
+          split && ctx.schema.has_table("support_minutes_monthly")
+              ? "SELECT g.person_id, p.gender, g.minutes FROM (SELECT sm.person_id, SUM(sm.minutes) AS minutes FROM " +
+                    support_minutes_source(*split, params) +
+                    " GROUP BY sm.person_id) g JOIN people p ON p.id = g.person_id "
+                    "WHERE p.merged_into IS NULL AND EXISTS (SELECT 1 FROM participations pa WHERE "
+                    "pa.person_id = g.person_id AND pa.entry_date <= $2 AND (pa.exit_date IS NULL OR "
+                    "pa.exit_date >= $1)) ORDER BY g.person_id"
+              : std::string("SELECT at.person_id, p.gender, SUM(") + kCountedMinutes +
+                    ") FROM attendance at JOIN activities a ON a.id = at.activity_id JOIN activity_types t ON "
+                    "t.id = a.type_id JOIN people p ON p.id = at.person_id "
+                    "WHERE at.status = 'present' AND a.date <= $2 AND p.merged_into IS NULL AND EXISTS (SELECT 1 "
+                    "FROM participations pa WHERE pa.person_id = at.person_id AND pa.entry_date <= $2 AND "
+                    "(pa.exit_date IS NULL OR pa.exit_date >= $1)) GROUP BY at.person_id, p.gender "
+                    "ORDER BY at.person_id";
       IndicatorValue v;
       std::map<std::string, double> by_gender;
-      for (const auto& r : ctx.tx.query(sql, {ctx.from, ctx.to})) {
+      for (const auto& r : ctx.tx.query(sql, params)) {
         if (r.is_null(2) || r.f64(2) <= static_cast<double>(ctx.settings.supported_threshold_minutes)) continue;
         v.ids.push_back(r.i64(0));
         by_gender[r.str(1)] += 1;
