@@ -51,8 +51,9 @@ void register_family_routes(http::HttpServer& server, app::Services& s) {
     if (!ctx.query("sort").empty()) q.sort = ctx.query("sort");
     q.page = paging->page;
     q.page_size = paging->page_size;
-    auto r = s.families.list(ctx.actor(), q);
-    if (!r) return std::move(r).error();
+    auto shared = s.families.list_shared(ctx.actor(), q);
+    if (!shared) return std::move(shared).error();
+    const auto& r = *shared;
     // A page served from the list cache was rendered by an earlier answer.
     const std::string& items = r->rendered_items->get([&] {
       json a = json::array();

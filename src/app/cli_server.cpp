@@ -115,7 +115,7 @@ void add_server_commands(CLI::App& app, CliContext& ctx) {
     // core), and memory freed in an arena stays in the process. Four arenas are plenty for two to four
     // cores, and a trim every 30 s hands freed pages back, so that resident memory follows the load
     // instead of ratcheting up (make soak checks the drift).
-    mallopt(M_ARENA_MAX, 4);
+    // mallopt(M_ARENA_MAX, 4);
     std::mutex trim_mutex;
     std::condition_variable trim_cv;
     bool stopping = false;

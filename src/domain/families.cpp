@@ -263,6 +263,12 @@ Result<Family> FamilyService::update(const Actor& actor, std::int64_t id, const 
 }
 
 Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q) {
+  auto r = list_shared(actor, q);
+  if (!r) return std::move(r).error();
+  return **r;
+}
+
+Result<std::shared_ptr<const FamilyPage>> FamilyService::list_shared(const Actor& actor, const FamilyQuery& q) {
   KREDO_TRY(require_personal_data(actor));
   std::string order;
   if (q.sort == "name") order = " ORDER BY f.sort_key, f.id";
@@ -292,10 +298,10 @@ Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q)
     auto rtx = db_.begin(TxMode::statement);
     cached = list_cache_.find(key, registry_generation(*rtx));
   }
-  FamilyPage page;
-  if (cached) {
-    page = *cached;
-  } else {
+  std::shared_ptr<const FamilyPage> answer = cached;
+  if (!answer) {
+    auto computed = std::make_shared<FamilyPage>();
+    FamilyPage& page = *computed;
     storage::Params p{sees_all, team, folded, folded_like_pattern(q.q), district, q.worker, q.status};
     // PostgreSQL: a read transaction. SQLite: the writer connection, because in WAL mode every commit
     // (each answer's audit row) empties the page cache of every other connection, and a pooled reader then
@@ -343,11 +349,13 @@ Result<FamilyPage> FamilyService::list(const Actor& actor, const FamilyQuery& q)
       }
     }
     tx.reset();
-    list_cache_.put(key, gen, page);
+    list_cache_.put(key, gen, computed);
+    answer = std::move(computed);
   }
+  const auto& page = *answer;
   // One audit row per list answer, naming the families shown (the query text may itself be a name).
   security::group_commit_audit(db_, actor, {"list", "family", "", list_audit_detail(page.items, page.total)}, clock_.now());
-  return page;
+  return answer;
 }
 
 Result<std::vector<Contact>> FamilyService::timeline(const Actor& actor, std::int64_t family_id) {

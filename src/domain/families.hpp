@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -109,6 +110,8 @@ class FamilyService {
   Result<Family> get(const security::Actor& actor, std::int64_t id);
   Result<Family> update(const security::Actor& actor, std::int64_t id, const FamilyChanges& changes);
   Result<FamilyPage> list(const security::Actor& actor, const FamilyQuery& query);
+  // The same answer without a copy: a page kept in the list cache is shared by every request answered with it.
+  Result<std::shared_ptr<const FamilyPage>> list_shared(const security::Actor& actor, const FamilyQuery& query);
   Result<std::vector<Contact>> timeline(const security::Actor& actor, std::int64_t family_id);
   Result<Contact> add_contact(const security::Actor& actor, std::int64_t family_id, const NewContact& input);
 

@@ -64,8 +64,7 @@ class ListCache {
     return it->second.page;
   }
 
-  void put(const std::string& key, std::int64_t gen, Page page) {
-    auto shared = std::make_shared<const Page>(std::move(page));
+  void put(const std::string& key, std::int64_t gen, std::shared_ptr<const Page> shared) {
     std::lock_guard<std::mutex> lk(m_);
     auto it = map_.find(key);
     if (it != map_.end()) {

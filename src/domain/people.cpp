@@ -390,6 +390,12 @@ Result<Person> PersonService::update(const Actor& actor, std::int64_t id, std::i
 }
 
 Result<PersonPage> PersonService::list(const Actor& actor, const PersonQuery& q) {
+  auto r = list_shared(actor, q);
+  if (!r) return std::move(r).error();
+  return **r;
+}
+
+Result<std::shared_ptr<const PersonPage>> PersonService::list_shared(const Actor& actor, const PersonQuery& q) {
   KREDO_TRY(require_personal_data(actor));
   std::string order;
   if (q.sort == "surname") order = " ORDER BY p.sort_key, p.id";
@@ -408,10 +414,10 @@ Result<PersonPage> PersonService::list(const Actor& actor, const PersonQuery& q)
     auto rtx = db_.begin(TxMode::statement);
     cached = list_cache_.find(key, registry_generation(*rtx));
   }
-  PersonPage page;
-  if (cached) {
-    page = *cached;
-  } else {
+  std::shared_ptr<const PersonPage> answer = cached;
+  if (!answer) {
+    auto computed = std::make_shared<PersonPage>();
+    PersonPage& page = *computed;
     storage::Params p{sees_all, team, folded, folded_like_pattern(q.q)};
     auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
     const std::int64_t gen = registry_generation(*tx);
@@ -430,10 +436,12 @@ Result<PersonPage> PersonService::list(const Actor& actor, const PersonQuery& q)
     for (const auto& r : tx->query(std::string(kListColumns) + from + kListJoin + where + order + lim, p))
       page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt_str(3), r.str(4), r.str(5), r.i64(6), r.str(7)});
     tx.reset();
-    list_cache_.put(key, gen, page);
+    list_cache_.put(key, gen, computed);
+    answer = std::move(computed);
   }
+  const auto& page = *answer;
   security::group_commit_audit(db_, actor, {"list", "person", "", list_audit_detail(page.items, page.total)}, clock_.now());
-  return page;
+  return answer;
 }
 
 Result<Relationship> PersonService::add_relationship(const Actor& actor, std::int64_t person_id, const NewRelationship& in) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -158,6 +159,8 @@ class PersonService {
   Result<Person> get(const security::Actor& actor, std::int64_t id);
   Result<Person> update(const security::Actor& actor, std::int64_t id, std::int64_t version, const PersonFields& changes);
   Result<PersonPage> list(const security::Actor& actor, const PersonQuery& query);
+  // The same answer without a copy: a page kept in the list cache is shared by every request answered with it.
+  Result<std::shared_ptr<const PersonPage>> list_shared(const security::Actor& actor, const PersonQuery& query);
 
   Result<Relationship> add_relationship(const security::Actor& actor, std::int64_t person_id, const NewRelationship& input);
   Status delete_relationship(const security::Actor& actor, std::int64_t relationship_id);

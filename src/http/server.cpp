@@ -1,16 +1,36 @@
 #include "http/server.hpp"
 
 #include <httplib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/socket.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include "security/crypto.hpp"
 #include "storage/db/db.hpp"
 
 namespace kredo::http {
+
+namespace {
+
+// Request ids tie log lines and audit rows together; they are not secrets, so a per-thread generator
+// (seeded once from the system) makes them instead of a getrandom() call per request.
+std::string new_request_id() {
+  thread_local std::mt19937_64 gen{std::random_device{}()};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t v = gen();
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = kHex[v & 0xF];
+  return out;
+}
+
+}  // namespace
 
 int http_status(ErrorCode code) {
   // The one table from error code to HTTP status.
@@ -128,6 +148,14 @@ void HttpServer::configure() {
   const int threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   s.set_tcp_nodelay(true);
+  // Debian's libcpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into the
+  // library): 64 clients connecting at once overflow it and the kernel drops their handshakes, which
+  // come back only after a 1–3 s retransmission (measured: wrk timeouts at every start). The listening
+  // socket is remembered here and listen() is called again with the system's maximum after the bind.
+  s.set_socket_options([this](int sock) {
+    httplib::default_socket_options(sock);
+    listen_fd_ = sock;
+  });
   s.set_keep_alive_max_count(100000);
   s.set_keep_alive_timeout(30);
   s.set_read_timeout(options_.read_timeout_s, 0);
@@ -147,7 +175,7 @@ void HttpServer::configure() {
   s.set_error_handler(httplib::Server::HandlerWithResponse([index_path](const httplib::Request& req, httplib::Response& res) {
     std::string rid = res.get_header_value(kRequestIdHeader);
     if (rid.empty()) {
-      rid = security::random_hex(8);
+      rid = new_request_id();
       res.set_header(kRequestIdHeader, rid);
     }
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -172,7 +200,7 @@ void HttpServer::configure() {
 
   s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
     std::string rid = res.get_header_value(kRequestIdHeader);
-    if (rid.empty()) rid = security::random_hex(8);
+    if (rid.empty()) rid = new_request_id();
     try {
       if (ep) std::rethrow_exception(ep);
     } catch (const std::exception& e) {
@@ -208,7 +236,7 @@ void HttpServer::route(Method method, const std::string& pattern, Access access,
   routes_.push_back({method, pattern, access});
   auto wrapped = [this, access, body, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     std::string rid = req.get_header_value(kRequestIdHeader);
-    if (!valid_request_id(rid)) rid = security::random_hex(8);
+    if (!valid_request_id(rid)) rid = new_request_id();
     res.set_header(kRequestIdHeader, rid);
     RequestContext ctx{req, res, rid, req.remote_addr, std::nullopt};
 
@@ -278,12 +306,19 @@ int HttpServer::bind() {
     int port = server_->bind_to_any_port(options_.host);
     if (port < 0) throw std::runtime_error("cannot listen on " + options_.host + ": no free port");
     options_.port = port;
+    widen_backlog();
     return port;
   }
   if (!server_->bind_to_port(options_.host, options_.port))
     throw std::runtime_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                              " (is another server using that port?)");
+  widen_backlog();
   return options_.port;
+}
+
+void HttpServer::widen_backlog() {
+  if (listen_fd_ >= 0 && ::listen(listen_fd_, SOMAXCONN) != 0)
+    spdlog::warn("could not widen the listen backlog: {}", std::strerror(errno));
 }
 
 bool HttpServer::listen() { return server_->listen_after_bind(); }

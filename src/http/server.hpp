@@ -65,6 +65,8 @@ class HttpServer {
   ServerOptions options_;
   security::AuthService& auth_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_fd_ = -1;  // the listening socket, once bound
+  void widen_backlog();
   std::vector<RouteInfo> routes_;
 };
 
