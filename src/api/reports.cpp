@@ -164,9 +164,9 @@ void register_report_routes(http::HttpServer& server, app::Services& s) {
 
   server.route(Method::get, "/api/v1/indicators", Access::login, [&s](RequestContext& ctx) -> http::HandlerResult {
     auto [from, to] = period_query(ctx, s);
-    auto r = s.reports.indicators(ctx.actor(), from, to);
+    auto r = s.reports.live_indicators(ctx.actor(), from, to);
     if (!r) return std::move(r).error();
-    return Reply::json(*r);
+    return Reply::json(**r);
   });
 
   server.route(Method::get, "/api/v1/reports", Access::login, [&s](RequestContext& ctx) -> http::HandlerResult {
@@ -258,14 +258,14 @@ void register_report_routes(http::HttpServer& server, app::Services& s) {
     auto [from, to] = period_query(ctx, s);
     auto r = s.reports.dashboard(ctx.actor(), from, to);
     if (!r) return std::move(r).error();
-    return Reply::json(*r);
+    return Reply::json(**r);
   });
 
   server.route(Method::get, "/api/v1/impact-summary", Access::login, [&s](RequestContext& ctx) -> http::HandlerResult {
     auto [from, to] = period_query(ctx, s);
     auto r = s.reports.impact_summary(ctx.actor(), from, to);
     if (!r) return std::move(r).error();
-    return Reply::json(*r);
+    return Reply::json(**r);
   });
 
   server.route(Method::get, R"(/api/v1/impact-summary\.html)", Access::login,

@@ -227,12 +227,12 @@ std::map<std::string, std::vector<std::string>> dump_tables(Database& db) {
   std::vector<std::string> names;
   if (db.dialect() == storage::Dialect::sqlite) {
     for (const auto& r : tx->query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                                   "AND name NOT IN ('schema_migrations', 'registry_generation')"))
+                                   "AND name NOT IN ('schema_migrations', 'registry_generation', 'data_generation', 'data_generation_marks')"))
       names.push_back(r.str(0));
   } else {
     for (const auto& r : tx->query("SELECT table_name FROM information_schema.tables WHERE table_schema = "
                                    "current_schema() AND table_type = 'BASE TABLE' "
-                                   "AND table_name NOT IN ('schema_migrations', 'registry_generation')"))
+                                   "AND table_name NOT IN ('schema_migrations', 'registry_generation', 'data_generation', 'data_generation_marks')"))
       names.push_back(r.str(0));
   }
   for (const auto& n : names) {

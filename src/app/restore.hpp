@@ -30,7 +30,8 @@ struct RestoreResult {
 // Refuses a target that holds data (users or audit rows) unless force.
 Result<RestoreResult> restore_database(const RestoreOptions& options);
 
-// Every table but schema_migrations and registry_generation (a cache-validation counter, not data), each as its rows (cells joined by '|', NULL as \N) sorted:
+// Every table but schema_migrations and the generation counters (registry_generation, data_generation and its
+// marks: cache validation, not data), each as its rows (cells joined by '|', NULL as \N) sorted:
 // two databases with equal dumps hold the same data.
 std::map<std::string, std::vector<std::string>> dump_tables(storage::Database& db);
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "domain/registry_access.hpp"
+#include "reports/support_minutes.hpp"
 #include "rules/czech_calendar.hpp"
 #include "rules/date.hpp"
 #include "rules/support_hours.hpp"
@@ -854,11 +855,22 @@ std::vector<std::pair<std::int64_t, std::int64_t>> ActivityService::support_minu
                                                                                         const std::string& to) {
   auto tx = db_.begin(TxMode::read);
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
-  auto rows = tx->query(std::string("SELECT at.person_id, SUM(") + kCountedMinutesSql +
-                            ") FROM attendance at JOIN activities a ON a.id = at.activity_id JOIN activity_types t ON "
-                            "t.id = a.type_id WHERE at.status = 'present' AND ($1 = '' OR a.date >= $1) AND "
-                            "($2 = '' OR a.date <= $2) GROUP BY at.person_id",
-                        {from, to});
+  // Whole months from the monthly aggregate (support_minutes_monthly, kept exact by triggers), the edge
+  // days from the raw attendance: the same sums as over the raw rows. An open end reads everything raw.
+  auto split = to.empty() ? std::nullopt : reports::split_into_months(from, to);
+  storage::Params params;
+  std::string sql;
+  if (split) {
+    sql = "SELECT sm.person_id, SUM(sm.minutes) FROM " + reports::support_minutes_source(*split, params) +
+          " GROUP BY sm.person_id";
+  } else {
+    params = {from, to};
+    sql = std::string("SELECT at.person_id, SUM(") + kCountedMinutesSql +
+          ") FROM attendance at JOIN activities a ON a.id = at.activity_id JOIN activity_types t ON "
+          "t.id = a.type_id WHERE at.status = 'present' AND ($1 = '' OR a.date >= $1) AND "
+          "($2 = '' OR a.date <= $2) GROUP BY at.person_id";
+  }
+  auto rows = tx->query(sql, params);
   out.reserve(rows.size());
   for (const auto& r : rows) out.emplace_back(r.i64(0), r.i64(1));
   return out;
@@ -869,25 +881,33 @@ Result<json> ActivityService::support_summary(const Actor& actor, const std::str
   if (!f) return std::move(f).error();
   auto t = optional_date(to, "to");
   if (!t) return std::move(t).error();
-  const auto rule = supported_rule();
-  std::int64_t with_support = 0, supported = 0, minutes = 0;
-  for (const auto& [person, m] : support_minutes_all(*f, *t)) {
-    if (m > 0) ++with_support;
-    if (rules::is_supported_person(m, rule)) ++supported;
-    minutes += m;
-  }
+  // The sums are shared by every request at the same data generation (domain::AggregateCache); the
+  // audit row is each request's own.
+  const char sep = '\x1f';
+  auto answer = aggregates_.get("support" + std::string(1, sep) + *f + sep + *t, data_generation(db_),
+                                [&]() -> Result<json> {
+                                  const auto rule = supported_rule();
+                                  std::int64_t with_support = 0, supported = 0, minutes = 0;
+                                  for (const auto& [person, m] : support_minutes_all(*f, *t)) {
+                                    if (m > 0) ++with_support;
+                                    if (rules::is_supported_person(m, rule)) ++supported;
+                                    minutes += m;
+                                  }
+                                  return json{{"from", *f},
+                                              {"to", *t},
+                                              {"participants_with_support", with_support},
+                                              {"supported_persons", supported},
+                                              {"hours", rules::minutes_to_hours(minutes)},
+                                              {"threshold_hours", rules::minutes_to_hours(rule.threshold_minutes)},
+                                              {"threshold_minutes", rule.threshold_minutes}};
+                                });
+  if (!answer) return std::move(answer).error();
   {
     auto tx = db_.begin(TxMode::write);
     audit(*tx, actor, clock_, "support_summary", "attendance", "", {{"from", *f}, {"to", *t}});
     tx->commit();
   }
-  return json{{"from", *f},
-              {"to", *t},
-              {"participants_with_support", with_support},
-              {"supported_persons", supported},
-              {"hours", rules::minutes_to_hours(minutes)},
-              {"threshold_hours", rules::minutes_to_hours(rule.threshold_minutes)},
-              {"threshold_minutes", rule.threshold_minutes}};
+  return **answer;
 }
 
 // ---- regularity --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
+#include "domain/aggregate_cache.hpp"
 #include "rules/supported_person.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
@@ -172,7 +173,8 @@ class ActivityService {
 
   Result<SupportHours> support_hours(const security::Actor& actor, std::int64_t person_id, const std::string& from,
                                      const std::string& to);
-  // Every participant's counted minutes in [from, to] ("" = open), one aggregate over attendance.
+  // Every participant's counted minutes in [from, to] ("" = open): whole months from the monthly
+  // aggregate (migration 0012), edge days and open ends from the raw attendance.
   // No scope and no audit: for aggregate reports (supported-person counts) and the benchmark.
   std::vector<std::pair<std::int64_t, std::int64_t>> support_minutes_all(const std::string& from,
                                                                          const std::string& to);
@@ -188,6 +190,7 @@ class ActivityService {
  private:
   storage::Database& db_;
   const Clock& clock_;
+  AggregateCache aggregates_;
 };
 
 // The SQL expression of counted minutes (rules::counted_support_minutes) over attendance `at`,

@@ -3,11 +3,13 @@
 // implementation notes, barriers) as JSON, a printable HTML page and a PDF. Every section whose
 // tables are not in this database says so instead of showing a number.
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "documents/pdf_document.hpp"
 #include "domain/registry_access.hpp"
 #include "reports/report_service.hpp"
+#include "reports/support_minutes.hpp"
 #include "rules/date.hpp"
 #include "security/audit.hpp"
 
@@ -115,11 +117,38 @@ const std::vector<std::string> kKeyNumbers{"EECO01", "P_CHILDREN", "P_PARENTS", 
 
 }  // namespace
 
-Result<json> ReportService::dashboard(const Actor& actor, const std::string& from, const std::string& to) {
+std::string ReportService::aggregate_key(const char* kind, bool suppressed, const std::string& from,
+                                         const std::string& to) const {
+  const char sep = '\x1f';
+  return std::string(kind) + sep + (suppressed ? "s" : "f") + sep + from + sep + to + sep + domain::today(clock_).iso();
+}
+
+Result<std::shared_ptr<const json>> ReportService::live_indicators(const Actor& actor, const std::string& from,
+                                                                   const std::string& to) {
   KREDO_TRY(check_period(from, to));
-  auto full = indicators(actor, from, to);  // suppressed for analysts
+  // The full set is computed once; the suppressed view (analysts, public outputs) is made from it.
+  const std::int64_t gen = domain::data_generation(db_);
+  Actor reader;
+  reader.role = Role::coordinator;
+  auto full = aggregates_.get(aggregate_key("indicators", false, from, to), gen,
+                              [&] { return indicators(reader, from, to); });
+  if (!full || !actor.is(Role::analyst)) return full;
+  return aggregates_.get(aggregate_key("indicators", true, from, to), gen, [&]() -> Result<json> {
+    return public_view(**full, true, (**full)["settings"]["suppression_threshold"].get<std::int64_t>());
+  });
+}
+
+Result<std::shared_ptr<const json>> ReportService::dashboard(const Actor& actor, const std::string& from,
+                                                             const std::string& to) {
+  KREDO_TRY(check_period(from, to));
+  return aggregates_.get(aggregate_key("dashboard", actor.is(Role::analyst), from, to), domain::data_generation(db_),
+                         [&] { return compute_dashboard(actor, from, to); });
+}
+
+Result<json> ReportService::compute_dashboard(const Actor& actor, const std::string& from, const std::string& to) {
+  auto full = live_indicators(actor, from, to);  // suppressed for analysts
   if (!full) return std::move(full).error();
-  const json& doc = *full;
+  const json& doc = **full;
   json progress = json::array();
   for (const auto& i : doc["indicators"]) {
     if (i["target"].is_null()) continue;
@@ -155,13 +184,35 @@ Result<json> ReportService::dashboard(const Actor& actor, const std::string& fro
       attendance = unavailable(missing);
     } else {
       const std::int64_t threshold = doc["settings"]["suppression_threshold"].get<std::int64_t>();
+      // Present roll-call rows per month: whole months from the monthly aggregate (its `sessions` are those
+      // rows, kept exact by triggers), the edge days of the period from the raw attendance.
+      std::map<std::string, std::int64_t> present_by_month;
+      auto split = split_into_months(from, to);
+      if (split && schema.has_table("support_minutes_monthly")) {
+        if (split->has_months)
+          for (const auto& r : tx->query("SELECT month, SUM(sessions) FROM support_minutes_monthly WHERE month >= $1 "
+                                         "AND month <= $2 GROUP BY month",
+                                         {split->first_month, split->last_month}))
+            present_by_month[r.str(0)] += r.i64(1);
+        for (const auto& [d0, d1] : split->days)
+          for (const auto& r : tx->query("SELECT substr(a.date, 1, 7), COUNT(*) FROM activities a JOIN attendance at ON "
+                                         "at.activity_id = a.id WHERE at.status = 'present' AND a.date >= $1 AND "
+                                         "a.date <= $2 GROUP BY substr(a.date, 1, 7)",
+                                         {d0, d1}))
+            present_by_month[r.str(0)] += r.i64(1);
+      } else {
+        for (const auto& r : tx->query("SELECT substr(a.date, 1, 7), COUNT(*) FROM activities a JOIN attendance at ON "
+                                       "at.activity_id = a.id WHERE at.status = 'present' AND a.date >= $1 AND "
+                                       "a.date <= $2 GROUP BY substr(a.date, 1, 7)",
+                                       {from, to}))
+          present_by_month[r.str(0)] += r.i64(1);
+      }
       json months = json::array();
-      for (const auto& r : tx->query(
-               "SELECT substr(a.date, 1, 7), COUNT(DISTINCT a.id), SUM(CASE WHEN at.status = 'present' THEN 1 ELSE 0 "
-               "END) FROM activities a LEFT JOIN attendance at ON at.activity_id = a.id WHERE a.date >= $1 AND "
-               "a.date <= $2 GROUP BY substr(a.date, 1, 7) ORDER BY 1",
-               {from, to})) {
-        const std::int64_t present = r.is_null(2) ? 0 : r.i64(2);
+      for (const auto& r : tx->query("SELECT substr(date, 1, 7), COUNT(*) FROM activities WHERE date >= $1 AND "
+                                     "date <= $2 GROUP BY substr(date, 1, 7) ORDER BY 1",
+                                     {from, to})) {
+        const auto it = present_by_month.find(r.str(0));
+        const std::int64_t present = it == present_by_month.end() ? 0 : it->second;
         json m{{"month", r.str(0)}, {"sessions", r.i64(1)}, {"present", present}};
         if (actor.is(Role::analyst) && present > 0 && present < threshold) {
           m["present"] = nullptr;
@@ -183,15 +234,20 @@ Result<json> ReportService::dashboard(const Actor& actor, const std::string& fro
               {"suppressed", actor.is(Role::analyst)}};
 }
 
-Result<json> ReportService::impact_summary(const Actor& /*any logged-in role*/, const std::string& from,
-                                           const std::string& to) {
+Result<std::shared_ptr<const json>> ReportService::impact_summary(const Actor& /*any logged-in role*/,
+                                                                  const std::string& from, const std::string& to) {
   KREDO_TRY(check_period(from, to));
+  return aggregates_.get(aggregate_key("impact", true, from, to), domain::data_generation(db_),
+                         [&] { return compute_impact_summary(from, to); });
+}
+
+Result<json> ReportService::compute_impact_summary(const std::string& from, const std::string& to) {
   // Public output: always suppressed, whoever asks.
   Actor public_reader;
   public_reader.role = Role::analyst;
-  auto full = indicators(public_reader, from, to);
+  auto full = live_indicators(public_reader, from, to);
   if (!full) return std::move(full).error();
-  const json& doc = *full;
+  const json& doc = **full;
   auto tx = db_.begin(TxMode::read);
   json key = json::array();
   for (const auto& code : kKeyNumbers) {
@@ -228,7 +284,7 @@ Result<json> ReportService::impact_summary(const Actor& /*any logged-in role*/, 
 Result<FileOut> ReportService::impact_summary_html(const Actor& actor, const std::string& from, const std::string& to) {
   auto s = impact_summary(actor, from, to);
   if (!s) return std::move(s).error();
-  const json& j = *s;
+  const json& j = **s;
   std::string h;
   h += "<!doctype html><html lang=\"cs\"><head><meta charset=\"utf-8\"><title>Shrnutí dopadu – " +
        escape_html(j["project"]["name"].get<std::string>()) + "</title><style>"
@@ -293,7 +349,7 @@ Result<FileOut> ReportService::impact_summary_html(const Actor& actor, const std
 Result<FileOut> ReportService::impact_summary_pdf(const Actor& actor, const std::string& from, const std::string& to) {
   auto s = impact_summary(actor, from, to);
   if (!s) return std::move(s).error();
-  const json& j = *s;
+  const json& j = **s;
   documents::PdfDocument pdf("Shrnutí dopadu – " + j["project"]["name"].get<std::string>());
   pdf.set_running_header(j["project"]["name"].get<std::string>() + " – shrnutí dopadu");
   pdf.set_running_footer(czech_date(j["period"]["from"]) + " – " + czech_date(j["period"]["to"]));

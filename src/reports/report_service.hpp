@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
+#include "domain/aggregate_cache.hpp"
 #include "reports/indicators.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
@@ -85,6 +87,9 @@ class ReportService {
   Result<Project> update_project(const security::Actor& actor, const ProjectChange& change);
   // The live indicator set for a period (no report): the dashboard and /indicators.
   Result<nlohmann::json> indicators(const security::Actor& actor, const std::string& from, const std::string& to);
+  // The same, answered from domain::AggregateCache while the data generation stands (the API's path).
+  Result<std::shared_ptr<const nlohmann::json>> live_indicators(const security::Actor& actor, const std::string& from,
+                                                                const std::string& to);
 
   Result<ReportView> create(const security::Actor& actor, const std::string& from, const std::string& to);
   Result<std::vector<ReportSummary>> list(const security::Actor& actor);
@@ -96,15 +101,24 @@ class ReportService {
   Result<FileOut> csv(const security::Actor& actor, std::int64_t id);
   Result<FileOut> participants_csv(const security::Actor& actor, std::int64_t id);
 
-  Result<nlohmann::json> dashboard(const security::Actor& actor, const std::string& from, const std::string& to);
-  Result<nlohmann::json> impact_summary(const security::Actor& actor, const std::string& from, const std::string& to);
+  // Both answered from domain::AggregateCache while the data generation stands.
+  Result<std::shared_ptr<const nlohmann::json>> dashboard(const security::Actor& actor, const std::string& from,
+                                                          const std::string& to);
+  Result<std::shared_ptr<const nlohmann::json>> impact_summary(const security::Actor& actor, const std::string& from,
+                                                               const std::string& to);
   Result<FileOut> impact_summary_html(const security::Actor& actor, const std::string& from, const std::string& to);
   Result<FileOut> impact_summary_pdf(const security::Actor& actor, const std::string& from, const std::string& to);
 
  private:
+  Result<nlohmann::json> compute_dashboard(const security::Actor& actor, const std::string& from, const std::string& to);
+  Result<nlohmann::json> compute_impact_summary(const std::string& from, const std::string& to);
+  // The key of an aggregate answer: its kind, the period, the role view and the civil date.
+  std::string aggregate_key(const char* kind, bool suppressed, const std::string& from, const std::string& to) const;
+
   storage::Database& db_;
   const Clock& clock_;
   const security::Cipher* cipher_;
+  domain::AggregateCache aggregates_;
 };
 
 // Pure helpers (unit-tested) --------------------------------------------------------------------

@@ -12,6 +12,8 @@
 
 #include "app/application.hpp"
 #include "reports/indicators.hpp"
+#include "reports/report_service.hpp"
+#include "rules/support_hours.hpp"
 #include "support/test_db.hpp"
 
 namespace kredo {
@@ -140,9 +142,49 @@ class SupportMinutes : public ::testing::TestWithParam<std::string> {
     }  // rolled back: the table is still there
   }
 
+  // The dashboard's attendance per month and the support-hours summary read the same aggregate; both are
+  // answered through domain::AggregateCache, so this also proves each write moved the data generation.
+  void expect_summaries_exact(const std::string& when) {
+    using Month = std::tuple<std::string, std::int64_t, std::int64_t>;
+    for (const auto& [from, to] : kPeriods) {
+      const std::string ctx = when + ", period " + from + " – " + to;
+      auto dash = db_->app().services().reports.dashboard(as("koord"), from, to);
+      auto summary = activities().support_summary(as("koord"), from, to);
+      if (to < from) {
+        EXPECT_FALSE(dash.ok()) << ctx;
+        continue;
+      }
+      ASSERT_TRUE(dash.ok()) << dash.error().message;
+      ASSERT_TRUE(summary.ok()) << summary.error().message;
+      std::vector<Month> got, raw;
+      for (const auto& m : (**dash)["attendance"]["months"])
+        got.emplace_back(m["month"].get<std::string>(), m["sessions"].get<std::int64_t>(), m["present"].get<std::int64_t>());
+      auto tx = db_->app().db().begin(storage::TxMode::read);
+      for (const auto& r : tx->query("SELECT substr(a.date, 1, 7), COUNT(DISTINCT a.id), SUM(CASE WHEN at.status = "
+                                     "'present' THEN 1 ELSE 0 END) FROM activities a LEFT JOIN attendance at ON "
+                                     "at.activity_id = a.id WHERE a.date >= $1 AND a.date <= $2 "
+                                     "GROUP BY substr(a.date, 1, 7) ORDER BY 1",
+                                     {from, to}))
+        raw.emplace_back(r.str(0), r.i64(1), r.is_null(2) ? 0 : r.i64(2));
+      EXPECT_EQ(got, raw) << ctx;
+      std::int64_t with_support = 0, minutes = 0;
+      for (const auto& r : tx->query(std::string("SELECT at.person_id, SUM(") + domain::kCountedMinutesSql +
+                                         ") FROM attendance at JOIN activities a ON a.id = at.activity_id JOIN "
+                                         "activity_types t ON t.id = a.type_id WHERE at.status = 'present' AND "
+                                         "a.date >= $1 AND a.date <= $2 GROUP BY at.person_id",
+                                     {from, to})) {
+        if (r.i64(1) > 0) ++with_support;
+        minutes += r.i64(1);
+      }
+      EXPECT_EQ((*summary)["participants_with_support"], with_support) << ctx;
+      EXPECT_EQ((*summary)["hours"], rules::minutes_to_hours(minutes)) << ctx;
+    }
+  }
+
   void expect_exact(const std::string& when) {
     EXPECT_EQ(rows(kAggregate), rows(kRaw)) << when;
     expect_indicators_exact(when);
+    expect_summaries_exact(when);
   }
 
   ManualClock clock_{1'790'000'000};  // 2026-09-21

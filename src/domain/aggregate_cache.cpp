@@ -1,0 +1,151 @@
+#include "domain/aggregate_cache.hpp"
+
+#include <algorithm>
+#include <thread>
+#include <utility>
+
+namespace kredo::domain {
+
+std::int64_t data_generation(storage::Database& db) {
+  auto tx = db.begin(storage::TxMode::statement);
+  auto r = tx->query_one("SELECT gen FROM data_generation WHERE id = 1");
+  return r ? r->i64(0) : 0;
+}
+
+namespace {
+thread_local int gate_depth = 0;  // permits this thread holds (re-entry takes none)
+}
+
+HeavyGate::HeavyGate() : permits_(std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2)) {}
+
+HeavyGate& HeavyGate::instance() {
+  static HeavyGate gate;
+  return gate;
+}
+
+void HeavyGate::set_permits(int n) {
+  std::lock_guard<std::mutex> lk(m_);
+  permits_ = std::max(1, n);
+  cv_.notify_all();
+}
+
+bool HeavyGate::acquire(std::chrono::milliseconds wait) {
+  if (gate_depth > 0) {
+    ++gate_depth;
+    return true;
+  }
+  std::unique_lock<std::mutex> lk(m_);
+  if (!cv_.wait_for(lk, wait, [&] { return in_use_ < permits_; })) return false;
+  ++in_use_;
+  gate_depth = 1;
+  return true;
+}
+
+void HeavyGate::release() {
+  if (--gate_depth > 0) return;
+  {
+    std::lock_guard<std::mutex> lk(m_);
+    --in_use_;
+  }
+  cv_.notify_one();
+}
+
+Result<AggregateCache::Answer> AggregateCache::run(const Compute& compute) {
+  auto& gate = HeavyGate::instance();
+  if (!gate.acquire(permit_wait)) {
+    Error e = Error::unavailable("The server is busy computing other summaries. Try again in a moment.");
+    e.detail_json = nlohmann::json{{"retry_after_seconds", kRetryAfterSeconds}}.dump();
+    return e;
+  }
+  struct Release {
+    HeavyGate& g;
+    ~Release() { g.release(); }
+  } release{gate};
+  auto r = compute();
+  if (!r) return std::move(r).error();
+  return Answer(std::make_shared<const nlohmann::json>(std::move(r).value()));
+}
+
+Result<AggregateCache::Answer> AggregateCache::get(const std::string& key, std::int64_t gen, const Compute& compute) {
+  std::shared_ptr<Flight> flight;
+  bool lead = false;
+  {
+    std::lock_guard<std::mutex> lk(m_);
+    auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.gen == gen) {
+      lru_.splice(lru_.begin(), lru_, it->second.pos);
+      ++hits_;
+      return it->second.value;
+    }
+    auto f = flights_.find(key);
+    if (f != flights_.end()) {
+      flight = f->second;
+    } else {
+      flight = std::make_shared<Flight>();
+      flights_.emplace(key, flight);
+      lead = true;
+      ++computations_;
+    }
+  }
+  if (!lead) {
+    std::unique_lock<std::mutex> lk(flight->m);
+    flight->cv.wait(lk, [&] { return flight->done; });
+    return *flight->result;
+  }
+
+  Result<Answer> r = Error::internal("The computation did not finish.");
+  try {
+    r = run(compute);
+  } catch (...) {
+    // Waiters must never hang on a computation that threw; the exception goes on to this request.
+    {
+      std::lock_guard<std::mutex> lk(m_);
+      flights_.erase(key);
+    }
+    {
+      std::lock_guard<std::mutex> lk(flight->m);
+      flight->result = std::make_unique<Result<Answer>>(Error::internal("The computation failed."));
+      flight->done = true;
+    }
+    flight->cv.notify_all();
+    throw;
+  }
+  {
+    std::lock_guard<std::mutex> lk(m_);
+    flights_.erase(key);
+    if (r) {
+      auto it = entries_.find(key);
+      if (it != entries_.end()) {
+        it->second.gen = gen;
+        it->second.value = *r;
+        lru_.splice(lru_.begin(), lru_, it->second.pos);
+      } else {
+        lru_.push_front(key);
+        entries_.emplace(key, Entry{gen, *r, lru_.begin()});
+        while (entries_.size() > capacity_) {
+          entries_.erase(lru_.back());
+          lru_.pop_back();
+        }
+      }
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lk(flight->m);
+    flight->result = std::make_unique<Result<Answer>>(r);
+    flight->done = true;
+  }
+  flight->cv.notify_all();
+  return r;
+}
+
+std::uint64_t AggregateCache::hits() const {
+  std::lock_guard<std::mutex> lk(m_);
+  return hits_;
+}
+
+std::uint64_t AggregateCache::computations() const {
+  std::lock_guard<std::mutex> lk(m_);
+  return computations_;
+}
+
+}  // namespace kredo::domain

@@ -1,0 +1,134 @@
+// domain::AggregateCache: kept answers per generation, one computation per key at a time, the process-wide
+// limit on concurrent computations (503 with Retry-After beyond the wait), re-entry without a second permit.
+#include "domain/aggregate_cache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <thread>
+#include <vector>
+
+namespace kredo::domain {
+namespace {
+
+using nlohmann::json;
+
+struct PermitsGuard {
+  int saved = HeavyGate::instance().permits();
+  std::chrono::milliseconds wait = AggregateCache::permit_wait;
+  ~PermitsGuard() {
+    HeavyGate::instance().set_permits(saved);
+    AggregateCache::permit_wait = wait;
+  }
+};
+
+TEST(AggregateCache, KeepsAnAnswerWhileTheGenerationStands) {
+  AggregateCache cache;
+  int runs = 0;
+  auto compute = [&]() -> Result<json> { return json{{"run", ++runs}}; };
+  auto a = cache.get("k", 7, compute);
+  auto b = cache.get("k", 7, compute);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(a->get(), b->get());
+  EXPECT_EQ(runs, 1);
+  auto c = cache.get("k", 8, compute);
+  EXPECT_EQ((**c)["run"], 2);
+  EXPECT_EQ((**cache.get("other", 8, compute))["run"], 3);
+  EXPECT_EQ(cache.hits(), 1u);
+  EXPECT_EQ(cache.computations(), 3u);
+}
+
+TEST(AggregateCache, ErrorsAreAnsweredButNotKept) {
+  AggregateCache cache;
+  int runs = 0;
+  auto failing = [&]() -> Result<json> {
+    ++runs;
+    return Error::field("from", "bad");
+  };
+  EXPECT_FALSE(cache.get("k", 1, failing).ok());
+  EXPECT_FALSE(cache.get("k", 1, failing).ok());
+  EXPECT_EQ(runs, 2);
+}
+
+TEST(AggregateCache, ConcurrentRequestsForOneKeyShareOneComputation) {
+  PermitsGuard guard;
+  HeavyGate::instance().set_permits(4);
+  AggregateCache cache;
+  std::atomic<int> runs{0};
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<int> started{0};
+  auto compute = [&]() -> Result<json> {
+    ++runs;
+    released.wait();
+    return json{{"v", 42}};
+  };
+  std::vector<std::future<Result<AggregateCache::Answer>>> answers;
+  for (int i = 0; i < 8; ++i)
+    answers.push_back(std::async(std::launch::async, [&] {
+      ++started;
+      return cache.get("same", 1, compute);
+    }));
+  while (started < 8) std::this_thread::yield();
+  // Give the threads time to reach the cache; correctness does not depend on it (a late one hits the kept answer).
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  release.set_value();
+  const json* first = nullptr;
+  for (auto& f : answers) {
+    auto r = f.get();
+    ASSERT_TRUE(r.ok());
+    if (!first) first = r->get();
+    EXPECT_EQ(r->get(), first);
+  }
+  EXPECT_EQ(runs, 1);
+}
+
+TEST(AggregateCache, BeyondThePermitsARequestWaitsThenAnswers503) {
+  PermitsGuard guard;
+  HeavyGate::instance().set_permits(1);
+  AggregateCache::permit_wait = std::chrono::milliseconds(100);
+  AggregateCache cache;
+  std::promise<void> release, running;
+  auto slow = [&]() -> Result<json> {
+    running.set_value();
+    release.get_future().wait();
+    return json{{"slow", true}};
+  };
+  auto busy = std::async(std::launch::async, [&] { return cache.get("slow", 1, slow); });
+  running.get_future().wait();
+  auto other = cache.get("other", 1, [] { return Result<json>(json{{"other", true}}); });
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, ErrorCode::unavailable);
+  EXPECT_EQ(json::parse(other.error().detail_json)["retry_after_seconds"], AggregateCache::kRetryAfterSeconds);
+  release.set_value();
+  ASSERT_TRUE(busy.get().ok());
+  // The permit is back: the next computation runs.
+  EXPECT_TRUE(cache.get("other", 1, [] { return Result<json>(json{{"other", true}}); }).ok());
+}
+
+TEST(AggregateCache, AComputationThatComputesAnotherTakesNoSecondPermit) {
+  PermitsGuard guard;
+  HeavyGate::instance().set_permits(1);
+  AggregateCache::permit_wait = std::chrono::milliseconds(100);
+  AggregateCache outer, inner;
+  auto r = outer.get("dashboard", 1, [&]() -> Result<json> {
+    auto i = inner.get("indicators", 1, [] { return Result<json>(json{{"n", 1}}); });
+    if (!i) return std::move(i).error();
+    return json{{"inner", **i}};
+  });
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ((**r)["inner"]["n"], 1);
+}
+
+TEST(AggregateCache, AThrowingComputationReleasesItsWaitersAndThePermit) {
+  PermitsGuard guard;
+  HeavyGate::instance().set_permits(1);
+  AggregateCache::permit_wait = std::chrono::milliseconds(100);
+  AggregateCache cache;
+  EXPECT_THROW((void)cache.get("k", 1, []() -> Result<json> { throw std::runtime_error("boom"); }), std::runtime_error);
+  EXPECT_TRUE(cache.get("k", 1, [] { return Result<json>(json{{"ok", 1}}); }).ok());
+}
+
+}  // namespace
+}  // namespace kredo::domain
