@@ -1,8 +1,11 @@
 #include "domain/aggregate_cache.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <thread>
 #include <utility>
+
+#include "common/clock.hpp"
 
 namespace kredo::domain {
 
@@ -50,7 +53,7 @@ void HeavyGate::release() {
   cv_.notify_one();
 }
 
-Result<AggregateCache::Answer> AggregateCache::run(const Compute& compute) {
+Result<AggregateCache::Answer> AggregateCache::run(const Compute& compute, Clock::duration& cost) {
   auto& gate = HeavyGate::instance();
   if (!gate.acquire(permit_wait)) {
     Error e = Error::unavailable("The server is busy computing other summaries. Try again in a moment.");
@@ -61,9 +64,23 @@ Result<AggregateCache::Answer> AggregateCache::run(const Compute& compute) {
     HeavyGate& g;
     ~Release() { g.release(); }
   } release{gate};
+  const auto started = Clock::now();
   auto r = compute();
+  cost = Clock::now() - started;
   if (!r) return std::move(r).error();
-  return Answer(std::make_shared<const nlohmann::json>(std::move(r).value()));
+  nlohmann::json doc = std::move(r).value();
+  if (doc.is_object()) doc["as_of"] = format_utc(
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  return Answer(std::make_shared<const nlohmann::json>(std::move(doc)));
+}
+
+bool AggregateCache::may_answer_stale(const Entry& e, Clock::time_point now, bool refreshing) {
+  if (e.cost < stale_min_cost) return false;
+  const auto age = now - e.computed_at;
+  if (age >= stale_max) return false;
+  if (refreshing) return true;
+  const auto refresh = std::clamp<Clock::duration>(e.cost * 10, refresh_min, refresh_max);
+  return age < refresh;
 }
 
 Result<AggregateCache::Answer> AggregateCache::get(const std::string& key, std::int64_t gen, const Compute& compute) {
@@ -72,12 +89,14 @@ Result<AggregateCache::Answer> AggregateCache::get(const std::string& key, std::
   {
     std::lock_guard<std::mutex> lk(m_);
     auto it = entries_.find(key);
-    if (it != entries_.end() && it->second.gen == gen) {
+    auto f = flights_.find(key);
+    if (it != entries_.end() &&
+        (it->second.gen == gen || may_answer_stale(it->second, Clock::now(), f != flights_.end()))) {
       lru_.splice(lru_.begin(), lru_, it->second.pos);
       ++hits_;
+      if (it->second.gen != gen) ++stale_hits_;
       return it->second.value;
     }
-    auto f = flights_.find(key);
     if (f != flights_.end()) {
       flight = f->second;
     } else {
@@ -94,8 +113,9 @@ Result<AggregateCache::Answer> AggregateCache::get(const std::string& key, std::
   }
 
   Result<Answer> r = Error::internal("The computation did not finish.");
+  Clock::duration cost{};
   try {
-    r = run(compute);
+    r = run(compute, cost);
   } catch (...) {
     // Waiters must never hang on a computation that threw; the exception goes on to this request.
     {
@@ -115,13 +135,16 @@ Result<AggregateCache::Answer> AggregateCache::get(const std::string& key, std::
     flights_.erase(key);
     if (r) {
       auto it = entries_.find(key);
+      const auto now = Clock::now();
       if (it != entries_.end()) {
         it->second.gen = gen;
         it->second.value = *r;
+        it->second.computed_at = now;
+        it->second.cost = cost;
         lru_.splice(lru_.begin(), lru_, it->second.pos);
       } else {
         lru_.push_front(key);
-        entries_.emplace(key, Entry{gen, *r, lru_.begin()});
+        entries_.emplace(key, Entry{gen, *r, lru_.begin(), now, cost});
         while (entries_.size() > capacity_) {
           entries_.erase(lru_.back());
           lru_.pop_back();
@@ -141,6 +164,11 @@ Result<AggregateCache::Answer> AggregateCache::get(const std::string& key, std::
 std::uint64_t AggregateCache::hits() const {
   std::lock_guard<std::mutex> lk(m_);
   return hits_;
+}
+
+std::uint64_t AggregateCache::stale_hits() const {
+  std::lock_guard<std::mutex> lk(m_);
+  return stale_hits_;
 }
 
 std::uint64_t AggregateCache::computations() const {

@@ -16,10 +16,16 @@ using nlohmann::json;
 
 struct PermitsGuard {
   int saved = HeavyGate::instance().permits();
-  std::chrono::milliseconds wait = AggregateCache::permit_wait;
+  std::chrono::milliseconds wait = AggregateCache::permit_wait, min_cost = AggregateCache::stale_min_cost,
+                            rmin = AggregateCache::refresh_min, rmax = AggregateCache::refresh_max,
+                            smax = AggregateCache::stale_max;
   ~PermitsGuard() {
     HeavyGate::instance().set_permits(saved);
     AggregateCache::permit_wait = wait;
+    AggregateCache::stale_min_cost = min_cost;
+    AggregateCache::refresh_min = rmin;
+    AggregateCache::refresh_max = rmax;
+    AggregateCache::stale_max = smax;
   }
 };
 
@@ -37,6 +43,33 @@ TEST(AggregateCache, KeepsAnAnswerWhileTheGenerationStands) {
   EXPECT_EQ((**cache.get("other", 8, compute))["run"], 3);
   EXPECT_EQ(cache.hits(), 1u);
   EXPECT_EQ(cache.computations(), 3u);
+}
+
+TEST(AggregateCache, AnExpensiveAnswerIsKeptForItsRefreshIntervalThenRecomputed) {
+  PermitsGuard guard;
+  using std::chrono::milliseconds;
+  AggregateCache::stale_min_cost = milliseconds(0);  // every answer counts as expensive
+  AggregateCache::refresh_min = AggregateCache::refresh_max = milliseconds(3600000);
+  AggregateCache cache;
+  int runs = 0;
+  auto compute = [&]() -> Result<json> { return json{{"run", ++runs}}; };
+  auto a = cache.get("k", 1, compute);
+  ASSERT_TRUE(a.ok());
+  EXPECT_TRUE((**a).contains("as_of"));
+  auto b = cache.get("k", 2, compute);  // the data changed, but within the refresh interval
+  EXPECT_EQ(b->get(), a->get());
+  EXPECT_EQ(cache.stale_hits(), 1u);
+  AggregateCache::refresh_min = AggregateCache::refresh_max = milliseconds(0);  // the interval is over
+  auto c = cache.get("k", 2, compute);
+  EXPECT_EQ((**c)["run"], 2);
+  EXPECT_EQ(cache.get("k", 2, compute)->get(), c->get()) << "exact again";
+  AggregateCache::refresh_min = AggregateCache::refresh_max = milliseconds(3600000);
+  AggregateCache::stale_max = milliseconds(0);  // never older than this
+  EXPECT_EQ((**cache.get("k", 3, compute))["run"], 3);
+  // A cheap answer is never stale.
+  AggregateCache::stale_max = milliseconds(3600000);
+  AggregateCache::stale_min_cost = milliseconds(3600000);
+  EXPECT_EQ((**cache.get("k", 4, compute))["run"], 4);
 }
 
 TEST(AggregateCache, ErrorsAreAnsweredButNotKept) {

@@ -131,6 +131,8 @@ export const dashboardSchema = z.object({
   competences: z.object({ children: breakdownSectionSchema, parents: breakdownSectionSchema }),
   incidents: breakdownSectionSchema,
   suppressed: z.boolean(),
+  // When the server computed these figures (a large dataset's summary is recomputed at most every few seconds).
+  as_of: z.string().optional(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

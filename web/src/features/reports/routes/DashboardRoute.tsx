@@ -12,7 +12,7 @@ import { BarChart, type BarRow } from '@/features/analytics/components/charts/Ba
 import { ChartFigure } from '@/features/analytics/components/charts/ChartFigure';
 import { LineChart } from '@/features/analytics/components/charts/LineChart';
 import '@/features/analytics/analytics.css';
-import { formatNumber } from '@/lib/format';
+import { formatDateTime, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/use-language';
 import { useDashboard } from '../api/get-dashboard';
 import { useProject } from '../api/get-project';
@@ -98,6 +98,11 @@ export function DashboardRoute() {
           {(c) => <input type="date" {...c} value={to} onChange={(e) => setPeriod({ from, to: e.target.value })} />}
         </Field>
       </div>
+      {d?.as_of ? (
+        <p className="muted" data-testid="dashboard-as-of">
+          {t('reports.dashboard.asOf', { time: formatDateTime(d.as_of, lang) })}
+        </p>
+      ) : null}
       {dashboard.isError ? <ErrorAlert error={dashboard.error} /> : null}
       {!d ? <Loading /> : null}
       {d ? (

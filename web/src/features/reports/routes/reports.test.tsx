@@ -176,6 +176,7 @@ describe('Výkazy', () => {
         },
         incidents: { status: 'unavailable', reason: "The table 'incidents' does not exist in this database yet." },
         suppressed: false,
+        as_of: '2026-11-29T09:05:00Z',
       }),
     });
     renderApp('/reports/dashboard');
@@ -184,5 +185,7 @@ describe('Výkazy', () => {
     expect(screen.getByText(/enrollment_cases/)).toBeTruthy();
     expect(screen.getByRole('cell', { name: '55' })).toBeTruthy();
     expect(screen.getByText(/'incidents'/)).toBeTruthy();
+    // When the figures were computed, in Brno time (UTC+1 in November), Czech style.
+    expect(screen.getByTestId('dashboard-as-of').textContent).toBe('Stav údajů k 29. 11. 2026 10:05');
   });
 });
