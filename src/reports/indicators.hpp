@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "security/cipher.hpp"
@@ -40,7 +41,9 @@ struct TableNeed {
   std::vector<std::string> columns;
 };
 
-// One participant whose ESF+ entry (first entry date in the period) falls in the period.
+// One participant whose ESF+ entry (first entry date in the period) falls in the period. Without
+// ids (ComputeContext::with_ids false) one Participant stands for `weight` participants who agree in
+// every field a definition reads (person_id 0, dates empty, the age at entry in `age`).
 struct Participant {
   std::int64_t person_id = 0;
   std::string role, gender, birth_date, entry_date;
@@ -48,8 +51,12 @@ struct Participant {
   std::optional<std::string> labour_status;
   bool third_country = false, foreign_background = false, housing_exclusion = false, rural = false;
   bool disability = false, minority = false;  // special category, latest recorded answer "yes"
+  std::int64_t weight = 1;
+  std::optional<int> age;  // when set, the age at entry (else worked out from the two dates)
   int age_at_entry() const;
 };
+// The age on `entry_date` of someone born on `birth_date` (both YYYY-MM-DD), -1 when either is shorter.
+int age_at(std::string_view birth_date, std::string_view entry_date);
 
 // Answers whether tables/columns exist in the open database (cached per computation).
 class SchemaProbe {
@@ -67,13 +74,18 @@ class SchemaProbe {
 };
 
 struct ComputeContext {
-  ComputeContext(storage::Transaction& t, std::string f, std::string u, EngineSettings s, SchemaProbe& p)
-      : tx(t), from(std::move(f)), to(std::move(u)), settings(s), schema(p) {}
+  ComputeContext(storage::Transaction& t, std::string f, std::string u, EngineSettings s, SchemaProbe& p,
+                 bool ids = true)
+      : tx(t), from(std::move(f)), to(std::move(u)), settings(s), schema(p), with_ids(ids) {}
   storage::Transaction& tx;
   std::string from, to;  // inclusive, YYYY-MM-DD
   EngineSettings settings;
   SchemaProbe& schema;
-  // The period's participants, loaded once for every ESF+ definition.
+  // false: only values, breakdowns and the number counted are wanted (dashboard, live documents read
+  // without ids); definitions may then count groups instead of listing records.
+  bool with_ids = true;
+  // The period's participants, loaded once for every ESF+ definition: one per person (with_ids), or
+  // one per group of participants alike in every field a definition reads, with its `weight`.
   const std::vector<Participant>& participants();
 
  private:
@@ -91,6 +103,9 @@ struct IndicatorValue {
   std::string breakdown_kind;  // "gender", "type", "domain", ""
   std::string entity;          // what the ids are: person, session, application, incident, ...
   std::vector<std::int64_t> ids;
+  // How many records were counted when `ids` were not kept (computed without ids); else ids.size().
+  std::optional<std::int64_t> counted;
+  std::int64_t counted_records() const { return counted ? *counted : static_cast<std::int64_t>(ids.size()); }
 };
 
 struct IndicatorDefinition {
@@ -110,10 +125,11 @@ struct IndicatorDefinition {
 const std::vector<IndicatorDefinition>& indicator_catalog();
 const IndicatorDefinition* find_indicator(const std::string& code);
 
-// Computes every definition (or only `codes`) for the period; unavailable ones say why.
+// Computes every definition (or only `codes`) for the period; unavailable ones say why. Without
+// `with_ids` the values, breakdowns and `counted` are the same, but no ids are kept (ids empty).
 std::vector<IndicatorValue> compute_indicators(storage::Transaction& tx, const std::string& from, const std::string& to,
                                                const EngineSettings& settings,
-                                               const std::vector<std::string>& codes = {});
+                                               const std::vector<std::string>& codes = {}, bool with_ids = true);
 
 // Building blocks for small definitions ----------------------------------------------------------
 

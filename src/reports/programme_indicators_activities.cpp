@@ -6,6 +6,7 @@
 
 #include "reports/indicators.hpp"
 #include "reports/support_minutes.hpp"
+#include "storage/db/row_stream.hpp"
 
 namespace kredo::reports {
 
@@ -163,11 +164,11 @@ void add_activity_programme_indicators(std::vector<IndicatorDefinition>& out) {
                     "ORDER BY at.person_id";
       IndicatorValue v;
       std::map<std::string, double> by_gender;
-      for (const auto& r : ctx.tx.query(sql, params)) {
-        if (r.is_null(2) || r.f64(2) <= static_cast<double>(ctx.settings.supported_threshold_minutes)) continue;
+      storage::for_each_row(ctx.tx, sql, params, [&](const storage::RowView& r) {
+        if (r.is_null(2) || r.f64(2) <= static_cast<double>(ctx.settings.supported_threshold_minutes)) return;
         v.ids.push_back(r.i64(0));
-        by_gender[r.str(1)] += 1;
-      }
+        by_gender[std::string(r.str(1))] += 1;
+      });
       v.value = static_cast<double>(v.ids.size());
       v.breakdown_kind = "gender";
       for (const auto& g : gender_keys()) v.breakdown.emplace_back(g, by_gender[g]);
