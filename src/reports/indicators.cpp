@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdlib>
 #include <iostream>
 #include <set>
@@ -41,6 +42,11 @@ constexpr const char* kSpecial =
     "WHERE s.category IN ('roma_minority', 'disability') AND s.person_id IN "
     "(SELECT pa.person_id FROM participations pa WHERE pa.entry_date >= $1 AND pa.entry_date <= $2) "
     "ORDER BY s.person_id, s.category, s.recorded_on, s.id";
+// The same answers of everyone (computing without ids): the participants are picked in memory, which
+// spares the database the join with the period's participations.
+constexpr const char* kSpecialAll =
+    "SELECT s.person_id, s.category, s.value FROM special_category s "
+    "WHERE s.category IN ('roma_minority', 'disability') ORDER BY s.person_id, s.category, s.recorded_on, s.id";
 
 // Breakdown cells in first-seen order; a row's key is looked up among the few seen so far (the
 // previous row's first), without making a string per row.
@@ -201,7 +207,7 @@ std::vector<Participant> grouped_participants(ComputeContext& ctx, const char* p
     if (run_category == "disability") e->key.disability = true;
     if (run_category == "roma_minority") e->key.minority = true;
   };
-  storage::for_each_row(ctx.tx, special_sql, {ctx.from, ctx.to}, [&](const storage::RowView& r) {
+  storage::for_each_row(ctx.tx, special_sql, {}, [&](const storage::RowView& r) {
     if (!in_run || r.i64(0) != run_person || r.str(1) != run_category) {
       close_run();
       run_person = r.i64(0);
@@ -239,7 +245,7 @@ std::vector<Participant> grouped_participants(ComputeContext& ctx, const char* p
 const std::vector<Participant>& ComputeContext::participants() {
   if (participants_) return *participants_;
   if (!with_ids) {
-    participants_ = grouped_participants(*this, kParticipantRows, kSpecial);
+    participants_ = grouped_participants(*this, kParticipantRows, kSpecialAll);
     return *participants_;
   }
   std::vector<Participant> out;
@@ -328,6 +334,45 @@ IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, const stora
   return v;
 }
 
+IndicatorValue count_keyed(const std::vector<KeyedId>& rows, const std::string& breakdown_kind,
+                           const std::vector<std::string>& keys) {
+  IndicatorValue v;
+  Acc acc;
+  std::vector<std::int64_t> all;
+  all.reserve(rows.size());
+  for (const auto& r : rows) {  // as count_rows does, row by row
+    all.push_back(r.id);
+    if (!breakdown_kind.empty())
+      acc.at(r.key ? std::string_view(*r.key) : std::string_view("not_stated")).ids.push_back(r.id);
+  }
+  v.value = static_cast<double>(distinct(all));
+  v.breakdown_kind = breakdown_kind;
+  if (!breakdown_kind.empty()) fill_breakdown(v, acc, keys, false);
+  v.ids = std::move(all);  // the distinct ids, sorted
+  return v;
+}
+
+IndicatorValue sum_amounts(const std::vector<AmountRow>& rows, double divisor, const std::string& breakdown_kind,
+                           const std::vector<std::string>& keys) {
+  IndicatorValue v;
+  Acc acc;
+  std::vector<std::int64_t> all;
+  all.reserve(rows.size());
+  double total = 0;
+  for (const auto& r : rows) {  // as sum_rows does, row by row
+    all.push_back(r.id);
+    total += r.amount;
+    if (!breakdown_kind.empty())
+      acc.at(r.key ? std::string_view(*r.key) : std::string_view("not_stated")).sum += r.amount / divisor;
+  }
+  v.value = total / divisor;
+  v.breakdown_kind = breakdown_kind;
+  if (!breakdown_kind.empty()) fill_breakdown(v, acc, keys, true);
+  distinct(all);
+  v.ids = std::move(all);  // the distinct ids, sorted
+  return v;
+}
+
 IndicatorValue count_participants(ComputeContext& ctx, const std::function<bool(const Participant&)>& pred) {
   IndicatorValue v;
   std::map<std::string, double> by_gender;
@@ -375,6 +420,7 @@ std::vector<IndicatorValue> compute_indicators(storage::Transaction& tx, const s
   for (const auto& d : indicator_catalog()) {
     if (!codes.empty() && std::find(codes.begin(), codes.end(), d.code) == codes.end()) continue;
     const auto t0 = std::chrono::steady_clock::now();
+    const std::clock_t c0 = std::clock();
     IndicatorValue v;
     if (std::string why = schema.missing(d.needs); !why.empty()) {
       v.status = "unavailable";
@@ -391,7 +437,8 @@ std::vector<IndicatorValue> compute_indicators(storage::Transaction& tx, const s
     }
     if (print_times)
       std::cerr << d.code << " " << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count()
-                << " ms\n";
+                << " ms (this process's CPU " << 1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC
+                << " ms)\n";
     out.push_back(std::move(v));
   }
   return out;

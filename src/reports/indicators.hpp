@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,9 +88,17 @@ struct ComputeContext {
   // The period's participants, loaded once for every ESF+ definition: one per person (with_ids), or
   // one per group of participants alike in every field a definition reads, with its `weight`.
   const std::vector<Participant>& participants();
+  // A read shared by several definitions of one computation (read once, by the first that asks).
+  template <typename T, typename Load>
+  const T& shared(const std::string& name, Load&& load) {
+    auto& slot = shared_[name];
+    if (!slot) slot = std::make_shared<T>(load());
+    return *static_cast<const T*>(slot.get());
+  }
 
  private:
   std::optional<std::vector<Participant>> participants_;
+  std::map<std::string, std::shared_ptr<void>> shared_;
 };
 
 struct IndicatorValue {
@@ -146,6 +155,22 @@ IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, double divi
 // The same with the query's own parameters (instead of $1 = from, $2 = to).
 IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, const storage::Params& params, double divisor,
                         const std::string& breakdown_kind = "", const std::vector<std::string>& keys = {});
+// count_rows over rows already read: (id, key; null key: "not_stated"), in the order given.
+struct KeyedId {
+  std::int64_t id = 0;
+  const std::string* key = nullptr;
+};
+IndicatorValue count_keyed(const std::vector<KeyedId>& rows, const std::string& breakdown_kind,
+                           const std::vector<std::string>& keys = {});
+// One row for sum_amounts: the id, its breakdown key (null: "not_stated") and the amount.
+struct AmountRow {
+  std::int64_t id = 0;
+  const std::string* key = nullptr;
+  double amount = 0;
+};
+// sum_rows over rows already read, summed in the order given.
+IndicatorValue sum_amounts(const std::vector<AmountRow>& rows, double divisor, const std::string& breakdown_kind,
+                           const std::vector<std::string>& keys = {});
 // Counts participants matching `pred`, broken down by gender.
 IndicatorValue count_participants(ComputeContext& ctx, const std::function<bool(const Participant&)>& pred);
 inline const std::vector<std::string>& gender_keys() {
