@@ -14,8 +14,10 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "security/cipher.hpp"
@@ -40,7 +42,9 @@ struct TableNeed {
   std::vector<std::string> columns;
 };
 
-// One participant whose ESF+ entry (first entry date in the period) falls in the period.
+// One participant whose ESF+ entry (first entry date in the period) falls in the period. Without
+// ids (ComputeContext::with_ids false) one Participant stands for `weight` participants who agree in
+// every field a definition reads (person_id 0, dates empty, the age at entry in `age`).
 struct Participant {
   std::int64_t person_id = 0;
   std::string role, gender, birth_date, entry_date;
@@ -48,8 +52,12 @@ struct Participant {
   std::optional<std::string> labour_status;
   bool third_country = false, foreign_background = false, housing_exclusion = false, rural = false;
   bool disability = false, minority = false;  // special category, latest recorded answer "yes"
+  std::int64_t weight = 1;
+  std::optional<int> age;  // when set, the age at entry (else worked out from the two dates)
   int age_at_entry() const;
 };
+// The age on `entry_date` of someone born on `birth_date` (both YYYY-MM-DD), -1 when either is shorter.
+int age_at(std::string_view birth_date, std::string_view entry_date);
 
 // Answers whether tables/columns exist in the open database (cached per computation).
 class SchemaProbe {
@@ -67,17 +75,30 @@ class SchemaProbe {
 };
 
 struct ComputeContext {
-  ComputeContext(storage::Transaction& t, std::string f, std::string u, EngineSettings s, SchemaProbe& p)
-      : tx(t), from(std::move(f)), to(std::move(u)), settings(s), schema(p) {}
+  ComputeContext(storage::Transaction& t, std::string f, std::string u, EngineSettings s, SchemaProbe& p,
+                 bool ids = true)
+      : tx(t), from(std::move(f)), to(std::move(u)), settings(s), schema(p), with_ids(ids) {}
   storage::Transaction& tx;
   std::string from, to;  // inclusive, YYYY-MM-DD
   EngineSettings settings;
   SchemaProbe& schema;
-  // The period's participants, loaded once for every ESF+ definition.
+  // false: only values, breakdowns and the number counted are wanted (dashboard, live documents read
+  // without ids); definitions may then count groups instead of listing records.
+  bool with_ids = true;
+  // The period's participants, loaded once for every ESF+ definition: one per person (with_ids), or
+  // one per group of participants alike in every field a definition reads, with its `weight`.
   const std::vector<Participant>& participants();
+  // A read shared by several definitions of one computation (read once, by the first that asks).
+  template <typename T, typename Load>
+  const T& shared(const std::string& name, Load&& load) {
+    auto& slot = shared_[name];
+    if (!slot) slot = std::make_shared<T>(load());
+    return *static_cast<const T*>(slot.get());
+  }
 
  private:
   std::optional<std::vector<Participant>> participants_;
+  std::map<std::string, std::shared_ptr<void>> shared_;
 };
 
 struct IndicatorValue {
@@ -91,6 +112,9 @@ struct IndicatorValue {
   std::string breakdown_kind;  // "gender", "type", "domain", ""
   std::string entity;          // what the ids are: person, session, application, incident, ...
   std::vector<std::int64_t> ids;
+  // How many records were counted when `ids` were not kept (computed without ids); else ids.size().
+  std::optional<std::int64_t> counted;
+  std::int64_t counted_records() const { return counted ? *counted : static_cast<std::int64_t>(ids.size()); }
 };
 
 struct IndicatorDefinition {
@@ -110,10 +134,11 @@ struct IndicatorDefinition {
 const std::vector<IndicatorDefinition>& indicator_catalog();
 const IndicatorDefinition* find_indicator(const std::string& code);
 
-// Computes every definition (or only `codes`) for the period; unavailable ones say why.
+// Computes every definition (or only `codes`) for the period; unavailable ones say why. Without
+// `with_ids` the values, breakdowns and `counted` are the same, but no ids are kept (ids empty).
 std::vector<IndicatorValue> compute_indicators(storage::Transaction& tx, const std::string& from, const std::string& to,
                                                const EngineSettings& settings,
-                                               const std::vector<std::string>& codes = {});
+                                               const std::vector<std::string>& codes = {}, bool with_ids = true);
 
 // Building blocks for small definitions ----------------------------------------------------------
 
@@ -130,6 +155,22 @@ IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, double divi
 // The same with the query's own parameters (instead of $1 = from, $2 = to).
 IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, const storage::Params& params, double divisor,
                         const std::string& breakdown_kind = "", const std::vector<std::string>& keys = {});
+// count_rows over rows already read: (id, key; null key: "not_stated"), in the order given.
+struct KeyedId {
+  std::int64_t id = 0;
+  const std::string* key = nullptr;
+};
+IndicatorValue count_keyed(const std::vector<KeyedId>& rows, const std::string& breakdown_kind,
+                           const std::vector<std::string>& keys = {});
+// One row for sum_amounts: the id, its breakdown key (null: "not_stated") and the amount.
+struct AmountRow {
+  std::int64_t id = 0;
+  const std::string* key = nullptr;
+  double amount = 0;
+};
+// sum_rows over rows already read, summed in the order given.
+IndicatorValue sum_amounts(const std::vector<AmountRow>& rows, double divisor, const std::string& breakdown_kind,
+                           const std::vector<std::string>& keys = {});
 // Counts participants matching `pred`, broken down by gender.
 IndicatorValue count_participants(ComputeContext& ctx, const std::function<bool(const Participant&)>& pred);
 inline const std::vector<std::string>& gender_keys() {

@@ -94,7 +94,7 @@ json build_document(const Project& project, const std::string& from, const std::
     for (const auto& [k, c] : v.breakdown) cells.push_back({{"key", k}, {"value", round2(c)}});
     o["breakdown"] = cells;
     o["entity"] = v.entity;
-    o["counted"] = static_cast<std::int64_t>(v.ids.size());
+    o["counted"] = v.counted_records();
     o["ids"] = v.ids;
     inds.push_back(std::move(o));
   }

@@ -87,11 +87,13 @@ Status validate_period(const std::string& from, const std::string& to) {
   return {};
 }
 
+// The live document; `with_ids` false leaves every "ids" empty (readers never get them: public_view
+// drops them), with the same values, breakdowns and "counted".
 json live_document(storage::Transaction& tx, const Project& project, const std::string& from, const std::string& to,
-                   const Clock& clock, const security::Cipher* cipher) {
+                   const Clock& clock, const security::Cipher* cipher, bool with_ids) {
   EngineSettings settings = project.settings;
   settings.cipher = cipher;
-  auto values = compute_indicators(tx, from, to, settings);
+  auto values = compute_indicators(tx, from, to, settings, {}, with_ids);
   return build_document(project, from, to, values, format_utc(clock.now()));
 }
 
@@ -106,15 +108,16 @@ std::optional<LoadedReport> load_report(storage::Transaction& tx, std::int64_t i
   return LoadedReport{summary_from_row(*r), r->opt_str(10)};
 }
 
-// The report's document: frozen text for a submitted report, a fresh computation for a draft.
+// The report's document: frozen text for a submitted report, a fresh computation for a draft (with
+// the counted ids only when `with_ids`: drill-down and the participant list need them).
 json document_of(storage::Transaction& tx, const LoadedReport& rep, const Clock& clock, bool* sha_ok,
-                 const security::Cipher* cipher) {
+                 const security::Cipher* cipher, bool with_ids) {
   if (rep.summary.status == "submitted" && rep.frozen) {
     if (sha_ok) *sha_ok = rep.summary.sha256 && security::sha256_hex(*rep.frozen) == *rep.summary.sha256;
     return json::parse(*rep.frozen);
   }
   if (sha_ok) *sha_ok = true;
-  return live_document(tx, load_project(tx), rep.summary.from, rep.summary.to, clock, cipher);
+  return live_document(tx, load_project(tx), rep.summary.from, rep.summary.to, clock, cipher, with_ids);
 }
 
 ReportView make_view(const Actor& actor, const ReportSummary& s, const json& doc, std::int64_t threshold) {
@@ -217,7 +220,8 @@ Result<json> ReportService::indicators(const Actor& actor, const std::string& fr
   KREDO_TRY(validate_period(from, to));
   auto tx = db_.begin(TxMode::read);
   Project p = load_project(*tx);
-  return public_view(live_document(*tx, p, from, to, clock_, cipher_), actor.is(Role::analyst), p.settings.suppression_threshold);
+  return public_view(live_document(*tx, p, from, to, clock_, cipher_, false), actor.is(Role::analyst),
+                     p.settings.suppression_threshold);
 }
 
 Result<ReportView> ReportService::create(const Actor& actor, const std::string& from, const std::string& to) {
@@ -228,7 +232,7 @@ Result<ReportView> ReportService::create(const Actor& actor, const std::string& 
   const std::string now = format_utc(clock_.now());
   const std::int64_t id = tx->query_one(kInsertReport, {p.id, from, to, now, actor.username})->i64(0);
   audit(*tx, actor, clock_, "create", "report", std::to_string(id), {{"from", from}, {"to", to}});
-  json doc = live_document(*tx, p, from, to, clock_, cipher_);
+  json doc = live_document(*tx, p, from, to, clock_, cipher_, false);  // shown without ids (make_view)
   auto rep = load_report(*tx, id);
   tx->commit();
   return make_view(actor, rep->summary, doc, p.settings.suppression_threshold);
@@ -247,12 +251,12 @@ Result<ReportView> ReportService::get(const Actor& actor, std::int64_t id, bool 
   if (!rep) return Error::not_found("No such report.");
   Project p = load_project(*tx);
   bool sha_ok = true;
-  json doc = document_of(*tx, *rep, clock_, &sha_ok, cipher_);
+  json doc = document_of(*tx, *rep, clock_, &sha_ok, cipher_, false);  // shown without ids (make_view)
   ReportView v = make_view(actor, rep->summary, doc, p.settings.suppression_threshold);
   v.sha256_valid = sha_ok;
   if (compare_now && rep->summary.status == "submitted") {
-    json now = public_view(live_document(*tx, p, rep->summary.from, rep->summary.to, clock_, cipher_), v.suppressed,
-                           p.settings.suppression_threshold);
+    json now = public_view(live_document(*tx, p, rep->summary.from, rep->summary.to, clock_, cipher_, false),
+                           v.suppressed, p.settings.suppression_threshold);
     json diff = json::array();
     for (const auto& ind : v.document["indicators"]) {
       json cur = nullptr;
@@ -279,7 +283,8 @@ Result<ReportView> ReportService::submit(const Actor& actor, std::int64_t id, st
   if (version && *version != rep->summary.version)
     return Error::conflict("The report was changed by someone else; reload it.");
   Project p = load_project(*tx);
-  const std::string frozen = live_document(*tx, p, rep->summary.from, rep->summary.to, clock_, cipher_).dump();
+  const std::string frozen =
+      live_document(*tx, p, rep->summary.from, rep->summary.to, clock_, cipher_, true).dump();  // the counted ids too
   const std::string sha = security::sha256_hex(frozen);
   const std::string now = format_utc(clock_.now());
   if (tx->exec(kSubmitReport, {frozen, sha, now, actor.username, id, rep->summary.version}) != 1)
@@ -296,7 +301,7 @@ Result<DrillDown> ReportService::records(const Actor& actor, std::int64_t id, co
   auto rep = load_report(*tx, id);
   if (!rep) return Error::not_found("No such report.");
   const IndicatorDefinition* def = find_indicator(code);
-  json doc = document_of(*tx, *rep, clock_, nullptr, cipher_);
+  json doc = document_of(*tx, *rep, clock_, nullptr, cipher_, true);
   const json* ind = nullptr;
   for (const auto& i : doc["indicators"])
     if (i["code"] == code) ind = &i;
@@ -352,7 +357,7 @@ Result<FileOut> ReportService::participants_csv(const Actor& actor, std::int64_t
   auto tx = db_.begin(TxMode::write);
   auto rep = load_report(*tx, id);
   if (!rep) return Error::not_found("No such report.");
-  json doc = document_of(*tx, *rep, clock_, nullptr, cipher_);
+  json doc = document_of(*tx, *rep, clock_, nullptr, cipher_, true);
   std::vector<std::int64_t> ids;
   for (const auto& i : doc["indicators"])
     if (i["code"] == "EECO01") ids = i["ids"].get<std::vector<std::int64_t>>();

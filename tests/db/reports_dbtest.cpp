@@ -516,6 +516,72 @@ TEST_P(Reports, AggregateAnswersFollowTheDataGeneration) {
   EXPECT_EQ(bad.error().fields.at(0).field, "from");
 }
 
+// Without ids (the dashboard, /indicators, drafts read as documents) the engine counts ESF+
+// participants in groups and drops the other ids: every status, value, breakdown and count is the
+// same as computed with the ids, which stay exact for submission, drill-down and the participant list.
+TEST_P(Reports, ComputedWithoutIdsEveryNumberIsTheSame) {
+  {
+    auto tx = db_->app().db().begin(storage::TxMode::write);
+    // Special-category answers: the latest per person and category counts.
+    tx->exec("INSERT INTO special_category (person_id, category, value, recorded_on, recorded_by, created_at) VALUES "
+             "($1, 'roma_minority', 'yes', '2024-01-10', 'test', 'x'), ($2, 'roma_minority', 'yes', '2024-01-10', "
+             "'test', 'x'), ($2, 'roma_minority', 'refused', '2024-03-01', 'test', 'x'), ($2, 'disability', 'no', "
+             "'2024-01-10', 'test', 'x'), ($2, 'disability', 'yes', '2024-01-10', 'test', 'x'), ($3, 'disability', "
+             "'yes', '2024-02-01', 'test', 'x'), ($4, 'health', 'yes', '2024-02-01', 'test', 'x')",
+             {girl_, mother_, grandpa_, boy_});
+    // A second entry of the mother in the period (a third-country national then): the first describes her.
+    tx->exec("INSERT INTO participations (person_id, entry_date, third_country_national, rural, created_at, updated_at) "
+             "VALUES ($1, '2024-04-01', 'yes', 'yes', 'x', 'x'), ($2, '2024-05-05', 'not_stated', 'yes', 'x', 'x')",
+             {mother_, boy_});
+    tx->commit();
+  }
+  // More people: a non-binary teenager entering on her 18th birthday, a person merged into another.
+  const auto teen = person(fam_a_, "Eva", "adult", "2006-03-15", "non_binary", 5, "employed");
+  participate(teen, "2024-03-15");
+  const auto twin = person(fam_b_, "Filip", "child", "2017-09-09", "male");
+  participate(twin, "2024-02-02", "yes");
+  {
+    auto tx = db_->app().db().begin(storage::TxMode::write);
+    tx->exec("UPDATE people SET merged_into = $1 WHERE id = $2", {boy_, twin});
+    tx->commit();
+  }
+  for (bool target_group : {false, true}) {
+    for (auto [from, to] : {std::pair{"2023-10-01", "2025-09-30"}, std::pair{"2024-01-01", "2024-06-30"},
+                            std::pair{"2024-03-15", "2024-03-15"}, std::pair{"2024-04-01", "2024-12-31"}}) {
+      auto tx = db_->app().db().begin(storage::TxMode::read);
+      reports::EngineSettings settings;
+      settings.minority_target_group = target_group;
+      const auto with = reports::compute_indicators(*tx, from, to, settings);
+      const auto without = reports::compute_indicators(*tx, from, to, settings, {}, false);
+      ASSERT_EQ(with.size(), without.size());
+      for (std::size_t i = 0; i < with.size(); ++i) {
+        const auto& a = with[i];
+        const auto& b = without[i];
+        SCOPED_TRACE(a.code + " " + from + ".." + to);
+        EXPECT_EQ(a.code, b.code);
+        EXPECT_EQ(a.status, b.status);
+        EXPECT_EQ(a.value, b.value);
+        EXPECT_EQ(a.breakdown_kind, b.breakdown_kind);
+        EXPECT_EQ(a.breakdown, b.breakdown);
+        EXPECT_EQ(a.counted_records(), b.counted_records());
+        EXPECT_FALSE(a.counted.has_value());
+        EXPECT_TRUE(b.ids.empty());
+      }
+      if (std::string(from) == "2024-01-01") {
+        // girl, mother (first entry: not a third-country national), grandpa, teen, the boy (his second
+        // entry is in the period); not the merged twin.
+        EXPECT_EQ(with[0].value, 5.0);
+        for (const auto& v : with) {
+          if (v.code == "EECO12") { EXPECT_EQ(v.value, 2.0); }  // mother (latest "yes"), grandpa
+          if (v.code == "EECO13") { EXPECT_EQ(v.value, 0.0); }
+          if (v.code == "EECO15") { EXPECT_EQ(v.value, target_group ? 5.0 : 1.0); }
+          if (v.code == "EECO05") { EXPECT_EQ(v.value, 1.0); }  // the teen: 18 on her entry date
+        }
+      }
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, Reports, ::testing::ValuesIn(testing::test_backends()));
 
 }  // namespace

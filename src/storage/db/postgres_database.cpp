@@ -2,6 +2,8 @@
 
 #include <pqxx/pqxx>
 
+#include "storage/db/row_stream.hpp"
+
 namespace kredo::storage {
 
 struct PgConnection {
@@ -66,7 +68,7 @@ Rows to_rows(const pqxx::result& r) {
   return rows;
 }
 
-class PostgresTransaction final : public Transaction {
+class PostgresTransaction final : public Transaction, public RowStreaming {
  public:
   PostgresTransaction(PostgresDatabase& db, TxMode mode) : db_(db) {
     conn_ = db.acquire();
@@ -93,6 +95,27 @@ class PostgresTransaction final : public Transaction {
       return to_rows(run(sql, params));
     } catch (...) {
       rethrow_pq("");
+    }
+  }
+  // The result is read in one round trip as for query(); its cells are handed out without copies.
+  void stream_rows(std::string_view sql, const Params& params, const RowCallback& fn) override {
+    pqxx::result r;
+    try {
+      r = run(sql, params);
+    } catch (...) {
+      rethrow_pq("");
+    }
+    const auto ncol = r.columns();
+    RowView view;
+    view.resize(static_cast<std::size_t>(ncol));
+    for (const auto& row : r) {
+      for (pqxx::row::size_type c = 0; c < ncol; ++c) {
+        const auto f = row[c];
+        const auto i = static_cast<std::size_t>(c);
+        if (f.is_null()) view.set_null(i);
+        else view.set_text(i, std::string_view(f.c_str(), f.size()));
+      }
+      fn(view);
     }
   }
   std::int64_t exec(std::string_view sql, const Params& params) override {

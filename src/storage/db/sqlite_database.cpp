@@ -144,6 +144,33 @@ Rows SqliteConnection::query(std::string_view sql, const Params& params) {
   return rows;
 }
 
+void SqliteConnection::stream(std::string_view sql, const Params& params, const RowCallback& fn) {
+  sqlite3_stmt* s = prepare(sql);
+  StmtReset reset{s};
+  bind_all(s, params);
+  const int ncol = sqlite3_column_count(s);
+  RowView view;
+  view.resize(static_cast<std::size_t>(ncol));
+  for (;;) {
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) fail(rc, "");
+    for (int c = 0; c < ncol; ++c) {
+      const auto i = static_cast<std::size_t>(c);
+      switch (sqlite3_column_type(s, c)) {
+        case SQLITE_NULL: view.set_null(i); break;
+        case SQLITE_INTEGER: view.set_integer(i, sqlite3_column_int64(s, c)); break;
+        default: {  // as query(): text, and reals as SQLite writes them
+          const unsigned char* t = sqlite3_column_text(s, c);
+          int len = sqlite3_column_bytes(s, c);
+          view.set_text(i, std::string_view(reinterpret_cast<const char*>(t), static_cast<std::size_t>(len)));
+        }
+      }
+    }
+    fn(view);
+  }
+}
+
 std::int64_t SqliteConnection::exec(std::string_view sql, const Params& params) {
   sqlite3_stmt* s = prepare(sql);
   StmtReset reset{s};
@@ -170,7 +197,7 @@ void SqliteConnection::exec_script(std::string_view sql) {
 
 // ---------------------------------------------------------------------------------------------
 
-class SqliteTransaction final : public Transaction {
+class SqliteTransaction final : public Transaction, public RowStreaming {
  public:
   // Write: holds the writer lock for its lifetime. Read: holds one pooled reader.
   SqliteTransaction(SqliteDatabase& db, TxMode mode) : db_(db), mode_(mode) {
@@ -218,6 +245,9 @@ class SqliteTransaction final : public Transaction {
   }
 
   Rows query(std::string_view sql, const Params& params) override { return live().query(sql, params); }
+  void stream_rows(std::string_view sql, const Params& params, const RowCallback& fn) override {
+    live().stream(sql, params, fn);
+  }
   std::int64_t exec(std::string_view sql, const Params& params) override { return live().exec(sql, params); }
   void exec_script(std::string_view sql) override { live().exec_script(sql); }
   void commit() override {

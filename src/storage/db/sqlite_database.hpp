@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "storage/db/db.hpp"
+#include "storage/db/row_stream.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -23,6 +24,8 @@ class SqliteConnection {
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
   Rows query(std::string_view sql, const Params& params);
+  // The same rows one at a time, without copying them (row_stream.hpp).
+  void stream(std::string_view sql, const Params& params, const RowCallback& fn);
   std::int64_t exec(std::string_view sql, const Params& params);
   void exec_script(std::string_view sql);
   sqlite3* handle() { return db_; }
