@@ -419,7 +419,7 @@ Result<std::shared_ptr<const PersonPage>> PersonService::list_shared(const Actor
     auto computed = std::make_shared<PersonPage>();
     PersonPage& page = *computed;
     storage::Params p{sees_all, team, folded, folded_like_pattern(q.q)};
-    auto tx = db_.begin(db_.dialect() == storage::Dialect::sqlite ? TxMode::write : TxMode::read);
+    auto tx = db_.begin(TxMode::read);  // not the SQLite writer: see FamilyService::list
     const std::int64_t gen = registry_generation(*tx);
     const auto trigram = pick_search_trigram(*tx, folded, true);
     std::string from = kListFrom, where = kListWhere;
