@@ -31,17 +31,15 @@ build:
 web:
 	@cd web && npm run --silent build
 
+# AddressSanitizer + UBSan (Debug, build-asan): the unit, db (SQLite; PostgreSQL too when KREDO_TEST_PG is set) and api
+# suites; any sanitizer report fails the run.
 test-asan:
-	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKREDO_SANITIZE=ON >/dev/null
-	@ninja -C build-asan
-	@./build-asan/unit_tests --gtest_brief=1 && ./build-asan/db_tests --gtest_brief=1 && ./build-asan/api_tests --gtest_brief=1
+	@bash scripts/test-asan.sh
 
-# Each fuzz target runs SECONDS seconds from its seed corpus; new interesting inputs go to build-fuzz/corpus-*.
+# Each fuzz target runs SECONDS seconds from its seed corpus (clang-14 + libFuzzer, ASan + UBSan, in build-fuzz);
+# prints executions and exec/s per target and fails on any crash, timeout or OOM (reproducers in build-fuzz/artifacts).
 fuzz:
-	@CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKREDO_FUZZ=ON -DKREDO_WERROR=OFF >/dev/null
-	@ninja -C build-fuzz $$(cd fuzz && ls *_fuzz.cpp | sed 's/.cpp$$//')
-	@for f in fuzz/*_fuzz.cpp; do t=$$(basename $$f .cpp); c=$${t%_fuzz}; mkdir -p build-fuzz/corpus-$$c; \
-	  echo "== $$t ($(SECONDS) s)"; ./build-fuzz/$$t -max_total_time=$(SECONDS) -print_final_stats=1 build-fuzz/corpus-$$c fuzz/corpus/$$c 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY" || exit 1; done
+	@bash scripts/fuzz.sh $(SECONDS)
 
 # SIGKILL crash consistency on SQLite and PostgreSQL (KILLS per database).
 KILLS ?= 20

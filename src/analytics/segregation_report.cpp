@@ -155,7 +155,9 @@ Result<SegregationReport> analyze_segregation(const FrequencyTable& table, const
     report.bootstrap = std::move(boot).value();
     if (two_groups) {
       // As the package's dissimilarity(): the two groups' individuals are resampled on their own.
-      const auto& [a, b] = *request.d_groups;
+      // Named references, not a structured binding: clang before 16 cannot capture bindings in a lambda.
+      const auto& a = request.d_groups->first;
+      const auto& b = request.d_groups->second;
       Statistic d_stat = [&](const FrequencyTable& t) -> Result<std::vector<double>> {
         auto d = dissimilarity(t, group, units, a, b);
         if (!d.ok()) return std::move(d).error();

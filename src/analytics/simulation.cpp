@@ -338,7 +338,7 @@ Result<Scenario> parse_scenario(std::string_view json_text) {
   json j;
   try {
     j = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number too big for a double (1e999)
     return Error::invalid_request(std::string("malformed JSON: ") + e.what());
   }
   if (!j.is_object()) return Error::invalid_request("scenario must be a JSON object");

@@ -417,8 +417,9 @@ TEST_F(ActivitiesApi, DriftingAwayAndRegularity) {
   EXPECT_TRUE(found_f) << d.body;
   EXPECT_FALSE(found_g);
   // Another team does not see them.
-  for (const auto& it : server_->as("terenni2").get("/api/v1/attendance/drifting").json["items"])
-    EXPECT_NE(it["person_id"], f.mother);
+  // The response is kept in a variable: a range-for over a temporary's member would read freed memory (ASan).
+  const auto other = server_->as("terenni2").get("/api/v1/attendance/drifting");
+  for (const auto& it : other.json["items"]) EXPECT_NE(it["person_id"], f.mother);
   auto reg = c.get("/api/v1/people/" + std::to_string(g.mother) + "/regularity");
   ASSERT_EQ(reg.status, 200) << reg.body;
   EXPECT_EQ(reg.json["sessions"], 4);

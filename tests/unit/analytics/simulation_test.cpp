@@ -180,6 +180,8 @@ TEST(Scenario, BadInputNamesTheField) {
   };
   EXPECT_NE(error_of("").find("empty"), std::string::npos);
   EXPECT_NE(error_of("{").find("malformed JSON"), std::string::npos);
+  EXPECT_NE(error_of(R"({"groups": [], "schools": [], "children": [], "noise": -1e400})").find("malformed JSON"),
+            std::string::npos);  // out_of_range, not parse_error (as match_input_fuzz found for the match reader)
   EXPECT_NE(error_of(R"({"groups": [], "schools": []})").find("'children'"), std::string::npos);
   auto base = toy_json();
   auto with = [&](const std::string& from, const std::string& to) {
