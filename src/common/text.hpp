@@ -9,7 +9,7 @@
 namespace kredo::text {
 
 // The number of code points in UTF-8 text (continuation bytes are not counted).
-inline std::size_t utf8_length(std::string_view s) {
+inline std::size_t utf8_length(const std::string& s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
