@@ -44,7 +44,7 @@ Status validate(const SegregationRequest& request) {
   return {};
 }
 
-std::string join(const Columns& cols, std::string_view sep) {
+std::string join_columns(const Columns& cols, std::string_view sep) {
   std::string out;
   for (const auto& c : cols) out += (out.empty() ? "" : std::string(sep)) + c;
   return out;
@@ -62,8 +62,8 @@ Result<std::vector<DecompositionTerm>> decompose(const FrequencyTable& table, co
   if (!request.within.empty()) {
     auto w = mutual_within(table, group, {request.unit}, request.within);
     if (!w.ok()) return std::move(w).error();
-    terms.push_back(DecompositionTerm{join(request.within, ", "), "", w->between.m, w->between.h, {}});
-    DecompositionTerm inner{request.unit, join(request.within, ", "), w->m_within, w->h_within, {}};
+    terms.push_back(DecompositionTerm{join_columns(request.within, ", "), "", w->between.m, w->between.h, {}});
+    DecompositionTerm inner{request.unit, join_columns(request.within, ", "), w->m_within, w->h_within, {}};
     if (with_categories) inner.categories = w->categories;
     terms.push_back(std::move(inner));
   } else if (!request.nested.empty()) {

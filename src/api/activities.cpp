@@ -27,7 +27,6 @@ json to_json(const domain::ActivityType& t) {
           {"tracks_regularity", t.tracks_regularity}};
 }
 
-json opt(const std::optional<std::string>& s) { return s ? json(*s) : json(); }
 
 json people_json(const std::vector<domain::ActivityParticipant>& ps) {
   json out = json::array();

@@ -13,7 +13,7 @@ using http::RequestContext;
 namespace {
 
 Reply session_reply(const security::LoginResult& r, bool secure, int status = 200) {
-  Reply reply = Reply::json({{"user", to_json(r.user)}, {"csrf_token", r.csrf_token}}, status);
+  Reply reply = Reply::json({{"user", api::to_json(r.user)}, {"csrf_token", r.csrf_token}}, status);
   reply.headers["Set-Cookie"] = http::session_cookie(r.session_token, secure);
   return reply;
 }

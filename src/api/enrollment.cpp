@@ -17,8 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-json opt(const std::optional<std::string>& v) { return v ? json(*v) : json(); }
-json opt(const std::optional<bool>& v) { return v ? json(*v) : json(); }
 
 json school_json(const std::optional<domain::SchoolRef>& s) {
   if (!s) return nullptr;
@@ -133,7 +131,7 @@ json task_json(const domain::Task& t) {
 }
 
 // A list of integer ids under `name`; field errors name it.
-std::optional<std::vector<std::int64_t>> read_ids(const json& body, http::FieldReader& f, const std::string& name) {
+std::optional<std::vector<std::int64_t>> read_school_ids(const json& body, http::FieldReader& f, const std::string& name) {
   if (!body.contains(name) || body[name].is_null()) return std::nullopt;
   const auto& v = body[name];
   if (!v.is_array()) {
@@ -186,7 +184,7 @@ void register_enrollment_routes(http::HttpServer& server, app::Services& s) {
     auto person = f.integer("person_id", true);
     auto year = f.integer("school_year", true);
     auto level = f.string("level", true, 40);
-    auto targets = read_ids(*body, f, "target_school_ids");
+    auto targets = read_school_ids(*body, f, "target_school_ids");
     auto notes = f.string("notes", false, 16000);
     auto deferral = f.boolean("deferral_considered", false);
     if (!f.ok()) return f.error();
@@ -243,7 +241,7 @@ void register_enrollment_routes(http::HttpServer& server, app::Services& s) {
                  http::FieldReader f(*body);
                  domain::EnrollmentChanges ch;
                  auto version = f.integer("version", true);
-                 ch.target_school_ids = read_ids(*body, f, "target_school_ids");
+                 ch.target_school_ids = read_school_ids(*body, f, "target_school_ids");
                  ch.notes = nullable_string(f, "notes", 16000);
                  ch.deferral_considered = f.boolean("deferral_considered", false);
                  ch.refresh_catchment = f.boolean("refresh_catchment", false).value_or(false);

@@ -17,11 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-template <typename T>
-json opt(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-
 json to_json(const domain::Evidence& e, std::int64_t incident_id) {
   return {{"id", e.id},
           {"filename", e.filename},
@@ -78,7 +73,7 @@ json to_json(const domain::IncidentListItem& i) {
           {"updated_at", i.updated_at}};
 }
 
-std::optional<std::vector<std::int64_t>> read_ids(const json& body, http::FieldReader& f, const std::string& name) {
+std::optional<std::vector<std::int64_t>> read_person_ids(const json& body, http::FieldReader& f, const std::string& name) {
   if (!body.contains(name) || body[name].is_null()) return std::nullopt;
   const json& ids = body[name];
   std::vector<std::int64_t> out;
@@ -105,7 +100,7 @@ domain::IncidentInput read_incident(const json& body, http::FieldReader& f, bool
   in.team = f.string("team", false, 100);
   in.school_id = nullable_integer(f, "school_id");
   in.institution = nullable_string(f, "institution", 2000);
-  in.person_ids = read_ids(body, f, "person_ids");
+  in.person_ids = read_person_ids(body, f, "person_ids");
   return in;
 }
 

@@ -1,6 +1,8 @@
 // JSON forms of the foundation's records (users, teams, audit entries).
 #pragma once
 
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "domain/users.hpp"
@@ -11,6 +13,12 @@ namespace kredo::api {
 nlohmann::json to_json(const domain::User& u);
 nlohmann::json to_json(const domain::Team& t);
 nlohmann::json to_json(const security::AuditRecord& a);
+
+// An optional's JSON: null when empty.
+template <typename T>
+nlohmann::json opt(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
 
 // page/page_size query parameters with defaults and bounds.
 struct Paging {

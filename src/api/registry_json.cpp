@@ -1,5 +1,6 @@
 #include "api/registry_json.hpp"
 
+#include "api/json.hpp"
 #include "rules/rodne_cislo.hpp"
 
 namespace kredo::api {
@@ -7,11 +8,6 @@ namespace kredo::api {
 using nlohmann::json;
 
 namespace {
-
-template <typename T>
-json opt(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
-}
 
 json user_ref(const std::optional<domain::UserRef>& u) {
   return u ? json{{"id", u->id}, {"username", u->username}} : json(nullptr);

@@ -15,11 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-template <typename T>
-json opt(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-
 json to_json(const domain::School& s) {
   return {{"id", s.id},
           {"izo", s.izo},

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "common/text.hpp"
 #include "domain/registry_access.hpp"
+#include "domain/service_support.hpp"
 #include "reports/support_minutes.hpp"
 #include "rules/czech_calendar.hpp"
 #include "rules/date.hpp"
@@ -60,14 +62,9 @@ constexpr const char* kSelectGroup =
 constexpr const char* kGroupMembers =
     "SELECT p.id, p.given_names, p.surname, p.role FROM group_members gm JOIN people p ON p.id = gm.person_id "
     "WHERE gm.group_id = $1 ORDER BY p.sort_key, p.id";
-constexpr const char* kSetting = "SELECT value FROM settings WHERE key = $1";
-constexpr const char* kUpsertSetting =
-    "INSERT INTO settings (key, value, updated_at, version) VALUES ($1, $2, $3, 1) "
-    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
-    "version = settings.version + 1";
 constexpr const char* kThresholdKey = "supported_person_threshold_minutes";
 // The first adult recorded as the child's legal representative (either direction of the relationship).
-constexpr const char* kRepresentative =
+constexpr const char* kRepresentativeName =
     "SELECT o.given_names, o.surname FROM relationships r JOIN people o ON o.id = "
     "CASE WHEN r.person_id = $1 THEN r.other_person_id ELSE r.person_id END "
     "WHERE (r.person_id = $1 OR r.other_person_id = $1) AND r.legal_representative = 1 AND o.role = 'adult' "
@@ -75,20 +72,11 @@ constexpr const char* kRepresentative =
 
 constexpr std::size_t kMaxParticipants = 200;
 
-std::size_t utf8_length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 // Replaces every "$T" with the next placeholder number.
 std::string with_team(std::string sql, int n) {
   const std::string ph = "$" + std::to_string(n);
   for (auto p = sql.find("$T"); p != std::string::npos; p = sql.find("$T", p + ph.size())) sql.replace(p, 2, ph);
   return sql;
-}
-
-void audit(storage::Transaction& tx, const Actor& actor, const Clock& clock, const std::string& action,
-           const std::string& entity, const std::string& id, const json& detail = nullptr) {
-  security::write_audit(tx, actor, {action, entity, id, detail.is_null() ? "" : detail.dump()}, clock.now());
 }
 
 ActivityType type_from_row(const storage::Row& r) {
@@ -290,8 +278,8 @@ Result<Activity> ActivityService::create(const Actor& actor, const ActivityField
   if (in.start && in.end) times = check_times(*in.start, *in.end, errors);
   const auto place = in.place.value_or(std::nullopt);
   const auto notes = in.notes.value_or(std::nullopt);
-  if (place && utf8_length(*place) > 200) errors.push_back({"place", "At most 200 characters."});
-  if (notes && utf8_length(*notes) > 4000) errors.push_back({"notes", "At most 4000 characters."});
+  if (place && text::utf8_length(*place) > 200) errors.push_back({"place", "At most 200 characters."});
+  if (notes && text::utf8_length(*notes) > 4000) errors.push_back({"notes", "At most 4000 characters."});
   auto topics = topic_ids(*tx, in.topics.value_or(std::vector<std::string>{}), "topics", errors);
   const auto participants = in.participant_ids.value_or(std::vector<std::int64_t>{});
   auto team = check_people(*tx, actor, participants, type ? &*type : nullptr, "participant_ids", errors);
@@ -338,8 +326,8 @@ Result<Activity> ActivityService::update(const Actor& actor, std::int64_t id, st
   auto times = check_times(start, end, errors);
   const auto place = ch.place ? *ch.place : cur.place;
   const auto notes = ch.notes ? *ch.notes : cur.notes;
-  if (place && utf8_length(*place) > 200) errors.push_back({"place", "At most 200 characters."});
-  if (notes && utf8_length(*notes) > 4000) errors.push_back({"notes", "At most 4000 characters."});
+  if (place && text::utf8_length(*place) > 200) errors.push_back({"place", "At most 200 characters."});
+  if (notes && text::utf8_length(*notes) > 4000) errors.push_back({"notes", "At most 4000 characters."});
   std::optional<std::vector<std::int64_t>> topics;
   if (ch.topics) topics = topic_ids(*tx, *ch.topics, "topics", errors);
   std::vector<std::int64_t> participants;
@@ -536,7 +524,7 @@ Result<Group> ActivityService::create_group(const Actor& actor, const GroupField
   std::vector<std::int64_t> members = f.member_ids.value_or(std::vector<std::int64_t>{});
   auto type = find_type(*tx, g.type);
   if (!type) errors.push_back({"type", "There is no such activity type."});
-  if (g.name.empty() || utf8_length(g.name) > 200) errors.push_back({"name", "A name needs 1 to 200 characters."});
+  if (g.name.empty() || text::utf8_length(g.name) > 200) errors.push_back({"name", "A name needs 1 to 200 characters."});
   if (*f.weekday < 1 || *f.weekday > 7) errors.push_back({"weekday", "Use 1 (Monday) to 7 (Sunday)."});
   check_times(g.start, g.end, errors);
   auto vf = rules::parse_iso_date(g.valid_from, "valid_from");
@@ -546,7 +534,7 @@ Result<Group> ActivityService::create_group(const Actor& actor, const GroupField
     if (!vt) errors.push_back({"valid_to", "A date is a real date written YYYY-MM-DD."});
     else if (vf && *vt < *vf) errors.push_back({"valid_to", "The end cannot be before the start."});
   }
-  if (g.place && utf8_length(*g.place) > 200) errors.push_back({"place", "At most 200 characters."});
+  if (g.place && text::utf8_length(*g.place) > 200) errors.push_back({"place", "At most 200 characters."});
   topic_ids(*tx, g.topics, "topics", errors);
   auto team = check_people(*tx, actor, members, type ? &*type : nullptr, "member_ids", errors);
   if (!errors.empty()) return Error::validation(std::move(errors));
@@ -595,7 +583,7 @@ Result<Group> ActivityService::update_group(const Actor& actor, std::int64_t id,
   if (ch.topics) g.topics = *ch.topics;
   auto type = find_type(*tx, g.type);
   if (!type) errors.push_back({"type", "There is no such activity type."});
-  if (g.name.empty() || utf8_length(g.name) > 200) errors.push_back({"name", "A name needs 1 to 200 characters."});
+  if (g.name.empty() || text::utf8_length(g.name) > 200) errors.push_back({"name", "A name needs 1 to 200 characters."});
   if (g.weekday < 1 || g.weekday > 7) errors.push_back({"weekday", "Use 1 (Monday) to 7 (Sunday)."});
   check_times(g.start, g.end, errors);
   auto vf = rules::parse_iso_date(g.valid_from, "valid_from");
@@ -710,7 +698,7 @@ SheetPerson sheet_person(storage::Transaction& tx, const storage::Row& r) {
   p.name = r.str(1) + " " + r.str(2);
   p.role = r.str(3);
   if (p.role == "child")
-    if (auto rep = tx.query_one(kRepresentative, {r.i64(0)})) p.representative = rep->str(0) + " " + rep->str(1);
+    if (auto rep = tx.query_one(kRepresentativeName, {r.i64(0)})) p.representative = rep->str(0) + " " + rep->str(1);
   return p;
 }
 

@@ -4,7 +4,9 @@
 #include <map>
 #include <set>
 
+#include "common/text.hpp"
 #include "domain/registry_access.hpp"
+#include "domain/service_support.hpp"
 #include "rules/date.hpp"
 #include "security/audit.hpp"
 
@@ -15,15 +17,6 @@ using security::Actor;
 using storage::TxMode;
 
 namespace {
-
-std::size_t utf8_length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-void audit(storage::Transaction& tx, const Actor& actor, const Clock& clock, const std::string& action,
-           const std::string& entity, const std::string& id, const json& detail = nullptr) {
-  security::write_audit(tx, actor, {action, entity, id, detail.is_null() ? "" : detail.dump()}, clock.now());
-}
 
 json load_framework(storage::Transaction& tx, std::int64_t id) {
   auto f = tx.query_one("SELECT id, code, version, audience, name_cs, name_en, created_at FROM competence_frameworks "
@@ -97,7 +90,7 @@ std::optional<std::pair<std::int64_t, std::vector<std::pair<std::int64_t, std::i
   auto d = rules::parse_iso_date(in.date, "date");
   if (!d) errors.push_back({"date", "A date is a real date written YYYY-MM-DD."});
   else if (*d > today) errors.push_back({"date", "An assessment cannot be dated in the future."});
-  if (in.note && utf8_length(*in.note) > 2000) errors.push_back({"note", "At most 2000 characters."});
+  if (in.note && text::utf8_length(*in.note) > 2000) errors.push_back({"note", "At most 2000 characters."});
   std::optional<std::int64_t> fw;
   if (in.framework_id) {
     auto r = tx.query_one("SELECT audience FROM competence_frameworks WHERE id = $1", {*in.framework_id});
@@ -190,7 +183,7 @@ Result<json> CompetenceService::create_version(const Actor& actor, const json& b
   std::vector<FieldError> errors;
   auto str = [&](const json& o, const std::string& key, const std::string& field) -> std::string {
     if (!o.is_object() || !o.contains(key) || !o[key].is_string() || o[key].get<std::string>().empty() ||
-        utf8_length(o[key].get<std::string>()) > 500) {
+        text::utf8_length(o[key].get<std::string>()) > 500) {
       errors.push_back({field, "A text of 1 to 500 characters is required."});
       return "";
     }
@@ -498,10 +491,10 @@ void check_observation(storage::Transaction& tx, const Actor& actor, const Obser
   auto d = rules::parse_iso_date(s.date, "date");
   if (!d) errors.push_back({"date", "A date is a real date written YYYY-MM-DD."});
   else if (*d > today) errors.push_back({"date", "An observation cannot be dated in the future."});
-  if (s.text.empty() || utf8_length(s.text) > 4000) errors.push_back({"text", "A text of 1 to 4000 characters."});
+  if (s.text.empty() || text::utf8_length(s.text) > 4000) errors.push_back({"text", "A text of 1 to 4000 characters."});
   if (s.tags.size() > 20) errors.push_back({"tags", "At most 20 tags."});
   for (std::size_t i = 0; i < s.tags.size(); ++i)
-    if (s.tags[i].empty() || utf8_length(s.tags[i]) > 50) errors.push_back({"tags[" + std::to_string(i) + "]", "A tag has 1 to 50 characters."});
+    if (s.tags[i].empty() || text::utf8_length(s.tags[i]) > 50) errors.push_back({"tags[" + std::to_string(i) + "]", "A tag has 1 to 50 characters."});
   if (s.people.size() > 100) errors.push_back({"person_ids", "At most 100 people."});
   std::set<std::int64_t> seen;
   for (std::size_t i = 0; i < s.people.size(); ++i)

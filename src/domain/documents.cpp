@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text.hpp"
 #include "documents/letter.hpp"
 #include "domain/blob_sql.hpp"
 #include "domain/registry_access.hpp"
@@ -89,10 +90,6 @@ StoredDocument read_document(const storage::Row& r) {
 
 bool edits_templates(const Actor& a) { return a.is(Role::coordinator) || a.is(Role::admin); }
 
-std::size_t utf8_length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 std::string postal(const std::string& digits) {
   return digits.size() == 5 ? digits.substr(0, 3) + " " + digits.substr(3) : digits;
 }
@@ -158,7 +155,7 @@ Result<DocumentTemplate> DocumentService::add_template_version(const Actor& acto
   if (in.language != "cs" && in.language != "rom" && in.language != "en")
     errors.push_back({"language", "Use cs, rom or en."});
   auto check = [&](const std::string& name, const std::string& v, std::size_t max) {
-    if (v.empty() || utf8_length(v) > max)
+    if (v.empty() || text::utf8_length(v) > max)
       errors.push_back({name, "Needs 1 to " + std::to_string(max) + " characters."});
     else if (auto p = documents::placeholder_names(v, name); !p)
       errors.push_back(p.error().fields.front());
@@ -274,7 +271,7 @@ Result<StoredDocument> DocumentService::generate(const Actor& actor, std::int64_
       errors.push_back({"fields." + k, "This template has no placeholder {{" + k + "}}."});
       continue;
     }
-    if (utf8_length(v) > 4000) {
+    if (text::utf8_length(v) > 4000) {
       errors.push_back({"fields." + k, "At most 4000 characters."});
       continue;
     }
@@ -405,11 +402,11 @@ Result<GuideInstitution> DocumentService::update_guide_institution(const Actor& 
   if (lang != "cs" && lang != "rom") return Error::not_found("No such language for the guide.");
   ensure_defaults();
   std::vector<FieldError> errors;
-  if (lang == "cs" && (in.name.empty() || utf8_length(in.name) > 300)) errors.push_back({"name", "Needs 1 to 300 characters."});
-  if (utf8_length(in.name) > 300) errors.push_back({"name", "At most 300 characters."});
-  if (utf8_length(in.address) > 500) errors.push_back({"address", "At most 500 characters."});
+  if (lang == "cs" && (in.name.empty() || text::utf8_length(in.name) > 300)) errors.push_back({"name", "Needs 1 to 300 characters."});
+  if (text::utf8_length(in.name) > 300) errors.push_back({"name", "At most 300 characters."});
+  if (text::utf8_length(in.address) > 500) errors.push_back({"address", "At most 500 characters."});
   if (lang == "cs" && in.what_they_do.empty()) errors.push_back({"what_they_do", "Say what this institution can do."});
-  if (utf8_length(in.what_they_do) > 2000) errors.push_back({"what_they_do", "At most 2000 characters."});
+  if (text::utf8_length(in.what_they_do) > 2000) errors.push_back({"what_they_do", "At most 2000 characters."});
   if (!errors.empty()) return Error::validation(std::move(errors));
 
   auto tx = db_.begin(TxMode::write);

@@ -8,6 +8,7 @@
 
 #include "domain/registry_access.hpp"
 #include "domain/schools.hpp"
+#include "domain/service_support.hpp"
 #include "domain/tasks.hpp"
 #include "rules/czech_calendar.hpp"
 #include "rules/small_cells.hpp"
@@ -68,12 +69,12 @@ constexpr const char* kCompositionAt =
     "ORDER BY school_year DESC, estimated_on DESC, id DESC LIMIT 1";
 
 // $1 sees all, $2 team, $3 school year (0 any), $4 stage ('' any), $5 level, $6 school (0 any), $7 person (0 any).
-constexpr const char* kListWhere =
+constexpr const char* kCaseListWhere =
     " WHERE ($1 = 1 OR f.team_id = $2) AND ($3 = 0 OR c.school_year = $3) AND ($4 = '' OR c.stage = $4)"
     " AND ($5 = '' OR c.level = $5) AND ($7 = 0 OR c.person_id = $7) AND ($6 = 0 OR c.catchment_school_id = $6"
     " OR c.decision_school_id = $6 OR EXISTS (SELECT 1 FROM enrollment_targets e WHERE e.case_id = c.id"
     " AND e.school_id = $6))";
-constexpr const char* kListColumns =
+constexpr const char* kCaseListColumns =
     "SELECT c.id, c.version, c.person_id, p.family_id, p.given_names, p.surname, p.birth_date, c.school_year, "
     "c.level, c.stage, c.decision, c.appeal_deadline, c.appeal_late, c.catchment_school_id, "
     "(SELECT e.school_id FROM enrollment_targets e WHERE e.case_id = c.id ORDER BY e.position LIMIT 1), c.updated_at";
@@ -95,11 +96,6 @@ std::optional<rules::Date> opt_date(const std::optional<std::string>& s) {
   auto d = rules::parse_iso_date(*s);
   if (!d) return std::nullopt;
   return *d;
-}
-
-template <std::size_t N>
-bool one_of(const std::string& v, const std::array<std::string_view, N>& options) {
-  return std::find(options.begin(), options.end(), v) != options.end();
 }
 
 // The furthest stage the recorded fields reach.
@@ -125,10 +121,9 @@ bool school_fits_level(const std::string& type, const std::string& level) {
   return type == "zs" || type == "zs_16_9";
 }
 
-void audit(Transaction& tx, const Actor& actor, const Clock& clock, const std::string& action, std::int64_t id,
-           const nlohmann::json& detail = nullptr) {
-  security::write_audit(tx, actor, {action, "enrollment_case", std::to_string(id), detail.is_null() ? "" : detail.dump()},
-                        clock.now());
+void audit_case(Transaction& tx, const Actor& actor, const Clock& clock, const std::string& action, std::int64_t id,
+                const nlohmann::json& detail = nullptr) {
+  audit(tx, actor, clock, action, "enrollment_case", id, detail);
 }
 
 // Validates target school ids (exist, fit the level, no repeats); errors on "target_school_ids".
@@ -301,7 +296,7 @@ Result<EnrollmentCase> EnrollmentService::create(const Actor& actor, const NewEn
   tx->exec(kInsertEvent, {id, "preparation", today(clock_).iso(), "{}", nullptr, now, actor.username});
   auto c = load(*tx, id);
   refresh_tasks(*tx, *c, clock_.now());
-  audit(*tx, actor, clock_, "create", id,
+  audit_case(*tx, actor, clock_, "create", id,
         {{"person_id", in.person_id}, {"school_year", in.school_year}, {"level", in.level}});
   tx->commit();
   return *c;
@@ -312,7 +307,7 @@ Result<EnrollmentCase> EnrollmentService::get(const Actor& actor, std::int64_t i
   auto tx = db_.begin(TxMode::write);
   auto c = load(*tx, id);
   if (!c || !visible_person_family(*tx, actor, c->person_id)) return Error::not_found("No such enrollment case.");
-  audit(*tx, actor, clock_, "read", id);
+  audit_case(*tx, actor, clock_, "read", id);
   tx->commit();
   return *c;
 }
@@ -351,7 +346,7 @@ Result<EnrollmentCase> EnrollmentService::update(const Actor& actor, std::int64_
     return Error::conflict("This enrollment case was changed by someone else. Reload and try again.");
   auto next = load(*tx, id);
   refresh_tasks(*tx, *next, clock_.now());
-  audit(*tx, actor, clock_, "update", id, {{"fields", changed}});
+  audit_case(*tx, actor, clock_, "update", id, {{"fields", changed}});
   tx->commit();
   return *next;
 }
@@ -366,11 +361,11 @@ Result<EnrollmentPage> EnrollmentService::list(const Actor& actor, const Enrollm
   storage::Params params{sees_all_families(actor) ? 1 : 0, actor.team_id.value_or(-1), q.school_year, q.stage,
                          q.level, static_cast<long long>(q.school_id), static_cast<long long>(q.person_id)};
   EnrollmentPage page;
-  page.total = tx->query_one(std::string("SELECT COUNT(*)") + kCaseFrom + kListWhere, params)->i64(0);
+  page.total = tx->query_one(std::string("SELECT COUNT(*)") + kCaseFrom + kCaseListWhere, params)->i64(0);
   params.push_back(q.page_size);
   params.push_back((q.page - 1) * q.page_size);
   nlohmann::json ids = nlohmann::json::array();
-  for (const auto& r : tx->query(std::string(kListColumns) + kCaseFrom + kListWhere +
+  for (const auto& r : tx->query(std::string(kCaseListColumns) + kCaseFrom + kCaseListWhere +
                                      " ORDER BY c.school_year DESC, p.sort_key, c.id LIMIT $8 OFFSET $9",
                                  params)) {
     EnrollmentListItem it;
@@ -559,7 +554,7 @@ Result<StageRecorded> EnrollmentService::record_stage(const Actor& actor, std::i
   tx->exec(kInsertEvent, {id, std::string(rules::wire_name(*stage)), iso, data.dump(), in.note, now, actor.username});
   auto next = load(*tx, id);
   refresh_tasks(*tx, *next, clock_.now());
-  audit(*tx, actor, clock_, "record_stage", id, {{"stage", rules::wire_name(*stage)}, {"date", iso}});
+  audit_case(*tx, actor, clock_, "record_stage", id, {{"stage", rules::wire_name(*stage)}, {"date", iso}});
   tx->commit();
   return StageRecorded{std::move(*next), std::move(warnings)};
 }
@@ -577,7 +572,7 @@ Result<EnrollmentPathway> EnrollmentService::pathway(const Actor& actor, std::in
   if (!p) return std::move(p).error();
   out.pathway = std::move(*p);
   out.enrollment = std::move(*c);
-  audit(*tx, actor, clock_, "read_pathway", id);
+  audit_case(*tx, actor, clock_, "read_pathway", id);
   tx->commit();
   return out;
 }

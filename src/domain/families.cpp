@@ -6,9 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text.hpp"
 #include "domain/districts.hpp"
 #include "domain/registry_access.hpp"
 #include "domain/search_index.hpp"
+#include "domain/service_support.hpp"
 #include "security/audit.hpp"
 #include "security/audit_writer.hpp"
 
@@ -42,24 +44,24 @@ constexpr const char* kUpdateFamily =
 // Optional filters as "($n = '' OR ...)" keep the statement one constant; the scope is
 // "$1 = 1" (sees all) or the actor's team.
 // The filters use families' own columns only, so that the count reads one index without joins.
-constexpr const char* kListWhere =
+constexpr const char* kFamilyListWhere =
     " WHERE ($1 = 1 OR f.team_id = $2) AND ($3 = '' OR f.search_text LIKE $4 ESCAPE '\\')"
     " AND ($5 = '' OR f.district = $5) AND ($7 = '' OR f.status = $7)"
     " AND ($6 = '' OR f.keyworker_id = (SELECT ku.id FROM users ku WHERE ku.username = $6))";
 // With a search term of three or more characters the rows come from the postings of one trigram of the
 // term (family_search_trigrams, migration 0009); CROSS JOIN keeps SQLite reading the postings first. The
 // LIKE above still decides, so the answer is exactly the full scan's.
-constexpr const char* kListFrom = " FROM families f";
-constexpr const char* kListFromTrigram = " FROM family_search_trigrams c CROSS JOIN families f";
-constexpr const char* kTrigramWhere = " AND c.trigram = $8 AND f.id = c.family_id";
+constexpr const char* kFamilyListFrom = " FROM families f";
+constexpr const char* kFamilyListFromTrigram = " FROM family_search_trigrams c CROSS JOIN families f";
+constexpr const char* kFamilyTrigramWhere = " AND c.trigram = $8 AND f.id = c.family_id";
 // PostgreSQL reorders joins by its statistics and, judging the LIKE selective, scans every family; the
 // LATERAL subquery (OFFSET 0 keeps it from being flattened) makes it look up the postings' rows instead.
-constexpr const char* kListFromTrigramPg =
+constexpr const char* kFamilyListFromTrigramPg =
     " FROM (SELECT family_id FROM family_search_trigrams WHERE trigram = $8 OFFSET 0) c"
     " CROSS JOIN LATERAL (SELECT * FROM families WHERE id = c.family_id OFFSET 0) f";
-constexpr const char* kListJoin =
+constexpr const char* kFamilyListJoin =
     " JOIN teams t ON t.id = f.team_id LEFT JOIN users k ON k.id = f.keyworker_id";
-constexpr const char* kListColumns =
+constexpr const char* kFamilyListColumns =
     "SELECT f.id, f.name, COALESCE(f.district, ''), f.status, t.name, f.keyworker_id, COALESCE(k.username, ''), "
     "f.updated_at";
 // The members of all families on the page in one statement (names, and the counts from the same rows).
@@ -69,7 +71,6 @@ constexpr const char* kListMembersOrder = " ORDER BY family_id, role, birth_date
 
 constexpr const char* kSelectContacts =
     "SELECT id, date, type, worker, summary FROM contacts WHERE family_id = $1 ORDER BY date DESC, id DESC";
-constexpr const char* kContactPeople = "SELECT person_id FROM contact_people WHERE contact_id = $1 ORDER BY person_id";
 constexpr const char* kPersonInFamily =
     "SELECT 1 FROM people WHERE id = $1 AND family_id = $2 AND merged_into IS NULL";
 constexpr const char* kInsertContact =
@@ -79,21 +80,6 @@ constexpr const char* kInsertContactPerson = "INSERT INTO contact_people (contac
 
 constexpr const char* kStatuses[] = {"referred", "active", "paused", "closed"};
 constexpr const char* kContactTypes[] = {"home_visit", "phone", "meeting", "accompaniment", "message", "other"};
-
-template <std::size_t N>
-bool one_of(const std::string& v, const char* const (&options)[N]) {
-  return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return v == o; });
-}
-
-std::size_t utf8_length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-void audit(storage::Transaction& tx, const Actor& actor, const Clock& clock, const std::string& action,
-           const std::string& entity, std::int64_t id, const nlohmann::json& detail = nullptr) {
-  security::write_audit(tx, actor, {action, entity, std::to_string(id), detail.is_null() ? "" : detail.dump()},
-                        clock.now());
-}
 
 // Normalises and validates an address in place; errors are on "address.<field>".
 void check_address(Address& a, std::vector<FieldError>& errors) {
@@ -145,7 +131,7 @@ Result<Family> FamilyService::create(const Actor& actor, const NewFamily& in) {
   KREDO_TRY(require_personal_data(actor));
   NewFamily input = in;
   std::vector<FieldError> errors;
-  if (input.name.empty() || utf8_length(input.name) > 200) errors.push_back({"name", "A family name needs 1 to 200 characters."});
+  if (input.name.empty() || text::utf8_length(input.name) > 200) errors.push_back({"name", "A family name needs 1 to 200 characters."});
   check_address(input.address, errors);
   std::string status = input.status.value_or("referred");
   if (!one_of(status, kStatuses)) errors.push_back({"status", "Use referred, active, paused or closed."});
@@ -199,7 +185,7 @@ Result<Family> FamilyService::update(const Actor& actor, std::int64_t id, const 
   std::vector<FieldError> errors;
   nlohmann::json changed = nlohmann::json::array();
   if (ch.name) {
-    if (ch.name->empty() || utf8_length(*ch.name) > 200) errors.push_back({"name", "A family name needs 1 to 200 characters."});
+    if (ch.name->empty() || text::utf8_length(*ch.name) > 200) errors.push_back({"name", "A family name needs 1 to 200 characters."});
     next.name = *ch.name;
     changed.push_back("name");
   }
@@ -310,11 +296,11 @@ Result<std::shared_ptr<const FamilyPage>> FamilyService::list_shared(const Actor
     auto tx = db_.begin(TxMode::read);
     const std::int64_t gen = registry_generation(*tx);
     const auto trigram = pick_search_trigram(*tx, folded, false);
-    std::string from = kListFrom, where = kListWhere;
+    std::string from = kFamilyListFrom, where = kFamilyListWhere;
     if (trigram) {
       const bool pg = tx->dialect() == storage::Dialect::postgresql;
-      from = pg ? kListFromTrigramPg : kListFromTrigram;
-      if (!pg) where += kTrigramWhere;
+      from = pg ? kFamilyListFromTrigramPg : kFamilyListFromTrigram;
+      if (!pg) where += kFamilyTrigramWhere;
       p.emplace_back(*trigram);
     }
     const std::string lim = trigram ? " LIMIT $9 OFFSET $10" : " LIMIT $8 OFFSET $9";
@@ -325,7 +311,7 @@ Result<std::shared_ptr<const FamilyPage>> FamilyService::list_shared(const Actor
     std::string in_list;
     storage::Params member_params;
     std::map<std::int64_t, std::size_t> index_of;
-    for (const auto& r : tx->query(std::string(kListColumns) + from + kListJoin + where + order + lim, pp)) {
+    for (const auto& r : tx->query(std::string(kFamilyListColumns) + from + kFamilyListJoin + where + order + lim, pp)) {
       FamilyListItem it;
       it.id = r.i64(0);
       it.name = r.str(1);
@@ -378,7 +364,7 @@ Result<Contact> FamilyService::add_contact(const Actor& actor, std::int64_t fami
   else if (*date > today(clock_)) errors.push_back({"date", "A contact cannot be in the future."});
   if (!one_of(in.type, kContactTypes))
     errors.push_back({"type", "Use home_visit, phone, meeting, accompaniment, message or other."});
-  const std::size_t len = utf8_length(in.summary);
+  const std::size_t len = text::utf8_length(in.summary);
   if (len < 1 || len > 4000) errors.push_back({"summary", "The summary needs 1 to 4000 characters."});
 
   auto tx = db_.begin(TxMode::write);

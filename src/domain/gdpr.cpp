@@ -6,6 +6,7 @@
 
 #include "domain/registry_access.hpp"
 #include "domain/search_index.hpp"
+#include "domain/service_support.hpp"
 
 namespace kredo::domain {
 
@@ -105,10 +106,7 @@ constexpr const char* kUndoMerge = "UPDATE merges SET undone_at = $1 WHERE id = 
 constexpr const char* kContactsNaming =
     "SELECT c.id, c.date, c.type, c.worker, c.summary FROM contacts c JOIN contact_people cp ON cp.contact_id = c.id "
     "WHERE cp.person_id = $1 ORDER BY c.date DESC, c.id DESC";
-constexpr const char* kContactPeople = "SELECT person_id FROM contact_people WHERE contact_id = $1 ORDER BY person_id";
-
 constexpr const char* kBirthDate = "SELECT birth_date FROM people WHERE id = $1";
-constexpr const char* kSetting = "SELECT value FROM settings WHERE key = $1";
 constexpr const char* kHold =
     "SELECT p.legal_hold, f.legal_hold FROM people p JOIN families f ON f.id = p.family_id WHERE p.id = $1";
 constexpr const char* kAnonymisePerson =

@@ -5,9 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text.hpp"
 #include "domain/blob_sql.hpp"
 #include "domain/registry_access.hpp"
 #include "domain/schools.hpp"
+#include "domain/service_support.hpp"
 #include "rules/date.hpp"
 #include "rules/deadlines.hpp"
 #include "rules/small_cells.hpp"
@@ -42,7 +44,7 @@ constexpr const char* kInsertIncident =
 constexpr const char* kUpdateIncident =
     "UPDATE incidents SET version = version + 1, team_id = $1, occurred_on = $2, type = $3, school_id = $4, "
     "institution = $5, description = $6, status = $7, updated_at = $8 WHERE id = $9 AND version = $10";
-constexpr const char* kInsertPerson = "INSERT INTO incident_people (incident_id, person_id) VALUES ($1, $2)";
+constexpr const char* kInsertIncidentPerson = "INSERT INTO incident_people (incident_id, person_id) VALUES ($1, $2)";
 constexpr const char* kDeletePeople = "DELETE FROM incident_people WHERE incident_id = $1";
 constexpr const char* kInsertAction =
     "INSERT INTO incident_actions (incident_id, version, type, taken_on, deadline, outcome, outcome_on, note, "
@@ -50,15 +52,6 @@ constexpr const char* kInsertAction =
 constexpr const char* kUpdateAction =
     "UPDATE incident_actions SET version = version + 1, type = $1, taken_on = $2, deadline = $3, outcome = $4, "
     "outcome_on = $5, note = $6, updated_at = $7 WHERE id = $8 AND incident_id = $9 AND version = $10";
-
-template <std::size_t N>
-bool one_of(const std::string& v, const std::string_view (&options)[N]) {
-  return std::any_of(std::begin(options), std::end(options), [&](std::string_view o) { return v == o; });
-}
-
-std::size_t utf8_length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 bool sees_all(const Actor& a) { return a.is(Role::admin) || a.is(Role::coordinator); }
 
@@ -69,10 +62,10 @@ std::optional<std::int64_t> visible_incident(storage::Transaction& tx, const Act
   return r->i64(0);
 }
 
-void audit(storage::Transaction& tx, const Actor& actor, const Clock& clock, const std::string& action,
-           std::int64_t id, const nlohmann::json& detail = nullptr) {
-  security::write_audit(tx, actor, {action, "incident", id ? std::to_string(id) : "", detail.is_null() ? "" : detail.dump()},
-                        clock.now());
+// An incident not yet created (id 0) is audited without an id.
+void audit_incident(storage::Transaction& tx, const Actor& actor, const Clock& clock, const std::string& action,
+                    std::int64_t id, const nlohmann::json& detail = nullptr) {
+  audit(tx, actor, clock, action, "incident", id ? std::to_string(id) : std::string(), detail);
 }
 
 Evidence read_evidence(const storage::Row& r) {
@@ -210,13 +203,13 @@ Result<Incident> IncidentService::create(const Actor& actor, const IncidentInput
   check_date(in.occurred_on, "occurred_on", errors, &today_date);
   if (!in.type || !one_of(*in.type, kIncidentTypes))
     errors.push_back({"type", "Use one of the incident types."});
-  if (!in.description || in.description->empty() || utf8_length(*in.description) > 20000)
+  if (!in.description || in.description->empty() || text::utf8_length(*in.description) > 20000)
     errors.push_back({"description", "Describe what happened (1 to 20,000 characters)."});
   const auto school_id = in.school_id.value_or(std::nullopt);
   auto institution = in.institution.value_or(std::nullopt);
   if (institution && institution->empty()) institution.reset();
   if (!school_id && !institution) errors.push_back({"school_id", "Choose a school or name the institution."});
-  if (institution && utf8_length(*institution) > 300) errors.push_back({"institution", "At most 300 characters."});
+  if (institution && text::utf8_length(*institution) > 300) errors.push_back({"institution", "At most 300 characters."});
   const std::string status = in.status.value_or("open");
   if (status != "open" && status != "closed") errors.push_back({"status", "Use open or closed."});
 
@@ -254,8 +247,8 @@ Result<Incident> IncidentService::create(const Actor& actor, const IncidentInput
   auto r = tx->query_one(kInsertIncident, {*team_id, *in.occurred_on, *in.type, school_id, institution,
                                            *in.description, status, now, actor.username});
   const std::int64_t id = r->i64(0);
-  for (auto pid : people) tx->exec(kInsertPerson, {id, pid});
-  audit(*tx, actor, clock_, "create", id, {{"type", *in.type}, {"person_ids", people}});
+  for (auto pid : people) tx->exec(kInsertIncidentPerson, {id, pid});
+  audit_incident(*tx, actor, clock_, "create", id, {{"type", *in.type}, {"person_ids", people}});
   auto out = load(*tx, id, today_date.iso());
   tx->commit();
   return *out;
@@ -266,7 +259,7 @@ Result<Incident> IncidentService::get(const Actor& actor, std::int64_t id) {
   auto tx = db_.begin(TxMode::write);
   if (!visible_incident(*tx, actor, id)) return Error::not_found("No such incident.");
   auto out = load(*tx, id, today(clock_).iso());
-  audit(*tx, actor, clock_, "read", id);
+  audit_incident(*tx, actor, clock_, "read", id);
   tx->commit();
   return *out;
 }
@@ -295,7 +288,7 @@ Result<Incident> IncidentService::update(const Actor& actor, std::int64_t id, st
     changed.push_back("type");
   }
   if (ch.description) {
-    if (ch.description->empty() || utf8_length(*ch.description) > 20000)
+    if (ch.description->empty() || text::utf8_length(*ch.description) > 20000)
       errors.push_back({"description", "Describe what happened (1 to 20,000 characters)."});
     next.description = *ch.description;
     changed.push_back("description");
@@ -313,7 +306,7 @@ Result<Incident> IncidentService::update(const Actor& actor, std::int64_t id, st
   if (ch.institution) {
     next.institution = *ch.institution;
     if (next.institution && next.institution->empty()) next.institution.reset();
-    if (next.institution && utf8_length(*next.institution) > 300) errors.push_back({"institution", "At most 300 characters."});
+    if (next.institution && text::utf8_length(*next.institution) > 300) errors.push_back({"institution", "At most 300 characters."});
     changed.push_back("institution");
   }
   if (!next.school_id && !next.institution) errors.push_back({"school_id", "Choose a school or name the institution."});
@@ -346,9 +339,9 @@ Result<Incident> IncidentService::update(const Actor& actor, std::int64_t id, st
   if (n != 1) return Error::conflict("This incident was changed by someone else. Compare and try again.");
   if (ch.person_ids) {
     tx->exec(kDeletePeople, {id});
-    for (auto pid : people) tx->exec(kInsertPerson, {id, pid});
+    for (auto pid : people) tx->exec(kInsertIncidentPerson, {id, pid});
   }
-  audit(*tx, actor, clock_, "update", id, {{"fields", changed}});
+  audit_incident(*tx, actor, clock_, "update", id, {{"fields", changed}});
   auto out = load(*tx, id, today_date.iso());
   tx->commit();
   return *out;
@@ -400,7 +393,7 @@ Result<IncidentPage> IncidentService::list(const Actor& actor, const IncidentQue
     ids.push_back(it.id);
     page.items.push_back(std::move(it));
   }
-  audit(*tx, actor, clock_, "list", 0, {{"ids", ids}, {"total", page.total}});
+  audit_incident(*tx, actor, clock_, "list", 0, {{"ids", ids}, {"total", page.total}});
   tx->commit();
   return page;
 }
@@ -417,7 +410,7 @@ Result<Evidence> IncidentService::add_evidence(const Actor& actor, std::int64_t 
                                     " MiB (" + std::to_string(limit) + " bytes).");
   auto type = sniff_evidence_type(bytes);
   if (!type) return Error::field("file", "Only PDF, JPEG, PNG or plain-text files can be attached as evidence.");
-  if (note && utf8_length(*note) > 2000) return Error::field("note", "At most 2000 characters.");
+  if (note && text::utf8_length(*note) > 2000) return Error::field("note", "At most 2000 characters.");
   const std::string name = safe_filename(filename);
   const std::string sha = security::sha256_hex(bytes);
   const auto d = tx->dialect();
@@ -427,7 +420,7 @@ Result<Evidence> IncidentService::add_evidence(const Actor& actor, std::int64_t 
       {incident_id, name, *type, static_cast<long long>(bytes.size()), sha, note, format_utc(clock_.now()),
        actor.username, blob_value(d, seal_blob(cipher_, bytes))});
   const std::int64_t id = r->i64(0);
-  audit(*tx, actor, clock_, "add_evidence", incident_id,
+  audit_incident(*tx, actor, clock_, "add_evidence", incident_id,
         {{"evidence_id", id}, {"sha256", sha}, {"size", bytes.size()}, {"content_type", *type}});
   auto e = tx->query_one(std::string(kSelectEvidence).replace(std::string(kSelectEvidence).find("incident_id = $1"), 16, "id = $1"),
                          {id});
@@ -446,7 +439,7 @@ Result<std::pair<Evidence, std::string>> IncidentService::evidence_file(const Ac
                          {evidence_id, incident_id});
   if (!r) return Error::not_found("No such evidence file.");
   std::string bytes = open_blob(cipher_, blob_from_cell(d, r->str(8)));
-  audit(*tx, actor, clock_, "read_evidence", incident_id, {{"evidence_id", evidence_id}});
+  audit_incident(*tx, actor, clock_, "read_evidence", incident_id, {{"evidence_id", evidence_id}});
   tx->commit();
   return std::pair{read_evidence(*r), std::move(bytes)};
 }
@@ -460,8 +453,8 @@ void check_action(IncidentAction& a, const ActionInput& in, std::vector<FieldErr
   check_date(a.taken_on, "taken_on", errors);
   check_date(a.deadline, "deadline", errors);
   check_date(a.outcome_on, "outcome_on", errors);
-  if (a.outcome && utf8_length(*a.outcome) > 2000) errors.push_back({"outcome", "At most 2000 characters."});
-  if (a.note && utf8_length(*a.note) > 4000) errors.push_back({"note", "At most 4000 characters."});
+  if (a.outcome && text::utf8_length(*a.outcome) > 2000) errors.push_back({"outcome", "At most 2000 characters."});
+  if (a.note && text::utf8_length(*a.note) > 4000) errors.push_back({"note", "At most 4000 characters."});
   if (in.delivered_on && !a.deadline) {
     auto d = rules::parse_iso_date(*in.delivered_on, "delivered_on");
     if (!d) {
@@ -497,7 +490,7 @@ Result<IncidentAction> IncidentService::add_action(const Actor& actor, std::int6
   auto r = tx->query_one(kInsertAction, {incident_id, a.type, a.taken_on, a.deadline, a.outcome, a.outcome_on, a.note,
                                          format_utc(clock_.now()), actor.username});
   const std::int64_t id = r->i64(0);
-  audit(*tx, actor, clock_, "add_action", incident_id, {{"action_id", id}, {"type", a.type}});
+  audit_incident(*tx, actor, clock_, "add_action", incident_id, {{"action_id", id}, {"type", a.type}});
   auto out = tx->query_one(std::string(kSelectActions) + " AND id = $2", {incident_id, id});
   tx->commit();
   return read_action(*out, today(clock_).iso());
@@ -526,7 +519,7 @@ Result<IncidentAction> IncidentService::update_action(const Actor& actor, std::i
   auto n = tx->exec(kUpdateAction, {a.type, a.taken_on, a.deadline, a.outcome, a.outcome_on, a.note,
                                     format_utc(clock_.now()), action_id, incident_id, version});
   if (n != 1) return Error::conflict("This action was changed by someone else. Compare and try again.");
-  audit(*tx, actor, clock_, "update_action", incident_id, {{"action_id", action_id}});
+  audit_incident(*tx, actor, clock_, "update_action", incident_id, {{"action_id", action_id}});
   auto out = tx->query_one(std::string(kSelectActions) + " AND id = $2", {incident_id, action_id});
   tx->commit();
   return read_action(*out, today_iso);

@@ -5,8 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text.hpp"
 #include "domain/registry_access.hpp"
 #include "domain/search_index.hpp"
+#include "domain/service_support.hpp"
 #include "rules/rodne_cislo.hpp"
 #include "security/audit.hpp"
 #include "security/audit_writer.hpp"
@@ -54,19 +56,19 @@ constexpr const char* kDuplicates =
     "AND ((p.birth_date = $1 AND p.name_folded = $2) OR p.rodne_cislo = $3) ORDER BY p.id";
 // The scope is a list of the team's family ids rather than a join, so that counting scans only
 // the covering index people_list (measured on 164,000 people: 0.67 s with the join, 0.09 s without).
-constexpr const char* kListWhere =
+constexpr const char* kPersonListWhere =
     " WHERE p.merged_into IS NULL AND ($1 = 1 OR p.family_id IN (SELECT fs.id FROM families fs WHERE fs.team_id = $2))"
     " AND ($3 = '' OR p.search_text LIKE $4 ESCAPE '\\')";
 // With a term of three or more characters the rows come from one trigram's postings (see families.cpp).
-constexpr const char* kListFrom = " FROM people p";
-constexpr const char* kListFromTrigram = " FROM person_search_trigrams c CROSS JOIN people p";
-constexpr const char* kTrigramWhere = " AND c.trigram = $5 AND p.id = c.person_id";
+constexpr const char* kPersonListFrom = " FROM people p";
+constexpr const char* kPersonListFromTrigram = " FROM person_search_trigrams c CROSS JOIN people p";
+constexpr const char* kPersonTrigramWhere = " AND c.trigram = $5 AND p.id = c.person_id";
 // PostgreSQL: a LATERAL lookup per posting (see families.cpp), else it scans every person.
-constexpr const char* kListFromTrigramPg =
+constexpr const char* kPersonListFromTrigramPg =
     " FROM (SELECT person_id FROM person_search_trigrams WHERE trigram = $5 OFFSET 0) c"
     " CROSS JOIN LATERAL (SELECT * FROM people WHERE id = c.person_id OFFSET 0) p";
-constexpr const char* kListJoin = " JOIN families f ON f.id = p.family_id";
-constexpr const char* kListColumns =
+constexpr const char* kPersonListJoin = " JOIN families f ON f.id = p.family_id";
+constexpr const char* kPersonListColumns =
     "SELECT p.id, p.given_names, p.surname, p.preferred_name, p.birth_date, p.role, p.family_id, f.name";
 constexpr const char* kInsertRelationship =
     "INSERT INTO relationships (person_id, other_person_id, type, legal_representative, created_at) "
@@ -90,7 +92,7 @@ constexpr const char* kWithdrawConsent = "UPDATE consents SET withdrawn_on = $1,
 // value is ciphertext: the rows of a consent are read, decrypted and the yes/no answers deleted by id.
 constexpr const char* kConsentedSpecial = "SELECT id, value FROM special_category WHERE consent_id = $1";
 constexpr const char* kDeleteSpecial = "DELETE FROM special_category WHERE id = $1";
-constexpr const char* kRepresentative =
+constexpr const char* kIsRepresentative =
     "SELECT 1 FROM people o WHERE o.id = $2 AND o.role = 'adult' AND o.merged_into IS NULL AND EXISTS ("
     "SELECT 1 FROM relationships r WHERE r.legal_representative = 1 AND "
     "((r.person_id = $1 AND r.other_person_id = $2) OR (r.person_id = $2 AND r.other_person_id = $1)))";
@@ -112,19 +114,9 @@ constexpr const char* kForms[] = {"signed_paper", "recorded_verbal"};
 constexpr const char* kCategories[] = {"roma_minority", "disability", "health"};
 constexpr const char* kSpecialValues[] = {"yes", "no", "refused", "not_stated"};
 
-template <std::size_t N>
-bool one_of(const std::string& v, const char* const (&options)[N]) {
-  return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return v == o; });
-}
-
-std::size_t utf8_length(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-void audit(storage::Transaction& tx, const Actor& actor, const Clock& clock, const std::string& action,
-           std::int64_t person_id, const json& detail = nullptr) {
-  security::write_audit(tx, actor, {action, "person", std::to_string(person_id), detail.is_null() ? "" : detail.dump()},
-                        clock.now());
+void audit_person(storage::Transaction& tx, const Actor& actor, const Clock& clock, const std::string& action,
+                  std::int64_t person_id, const json& detail = nullptr) {
+  audit(tx, actor, clock, action, "person", person_id, detail);
 }
 
 std::string consent_status(const storage::Row& r, const std::string& today_iso) {
@@ -161,9 +153,9 @@ void apply_fields(Person& p, const PersonFields& f, rules::Date today, std::vect
   if (p.preferred_name && p.preferred_name->empty()) p.preferred_name.reset();
 
   if (!one_of(p.role, kRoles)) errors.push_back({"role", "Use child or adult."});
-  if (p.given_names.empty() || utf8_length(p.given_names) > 100) errors.push_back({"given_names", "Given names need 1 to 100 characters."});
-  if (p.surname.empty() || utf8_length(p.surname) > 100) errors.push_back({"surname", "A surname needs 1 to 100 characters."});
-  if (p.preferred_name && utf8_length(*p.preferred_name) > 100) errors.push_back({"preferred_name", "At most 100 characters."});
+  if (p.given_names.empty() || text::utf8_length(p.given_names) > 100) errors.push_back({"given_names", "Given names need 1 to 100 characters."});
+  if (p.surname.empty() || text::utf8_length(p.surname) > 100) errors.push_back({"surname", "A surname needs 1 to 100 characters."});
+  if (p.preferred_name && text::utf8_length(*p.preferred_name) > 100) errors.push_back({"preferred_name", "At most 100 characters."});
   std::optional<rules::Date> birth;
   if (auto d = rules::parse_iso_date(p.birth_date, "birth_date"); !d) {
     errors.push_back({"birth_date", "A birth date is a real date written YYYY-MM-DD."});
@@ -332,7 +324,7 @@ Result<Person> PersonService::create(const Actor& actor, const NewPerson& in) {
   const std::int64_t id = r->i64(0);
   refresh_person_search_index(*tx, id);
   refresh_family_search(*tx, p.family_id);
-  audit(*tx, actor, clock_, "create", id, {{"family_id", p.family_id}, {"confirmed_not_duplicate", in.confirm_not_duplicate}});
+  audit_person(*tx, actor, clock_, "create", id, {{"family_id", p.family_id}, {"confirmed_not_duplicate", in.confirm_not_duplicate}});
   const bool special = has_special_category_access(*tx, actor);
   auto out = load(*tx, id, special);
   tx->commit();
@@ -345,8 +337,8 @@ Result<Person> PersonService::get(const Actor& actor, std::int64_t id) {
   if (!visible_person_family(*tx, actor, id)) return Error::not_found("No such person.");
   const bool special = has_special_category_access(*tx, actor);
   auto p = load(*tx, id, special);
-  audit(*tx, actor, clock_, "read", id);
-  if (special && !p->special_category->empty()) audit(*tx, actor, clock_, "read_special", id);
+  audit_person(*tx, actor, clock_, "read", id);
+  if (special && !p->special_category->empty()) audit_person(*tx, actor, clock_, "read_special", id);
   tx->commit();
   return *p;
 }
@@ -382,7 +374,7 @@ Result<Person> PersonService::update(const Actor& actor, std::int64_t id, std::i
         std::pair{"labour_status", f.labour_status.has_value()}, std::pair{"contact", f.contact.has_value()},
         std::pair{"legal_hold", f.legal_hold.has_value()}})
     if (present) changed.push_back(name);
-  audit(*tx, actor, clock_, "update", id, {{"fields", changed}});
+  audit_person(*tx, actor, clock_, "update", id, {{"fields", changed}});
   const bool special = has_special_category_access(*tx, actor);
   auto out = load(*tx, id, special);
   tx->commit();
@@ -422,18 +414,18 @@ Result<std::shared_ptr<const PersonPage>> PersonService::list_shared(const Actor
     auto tx = db_.begin(TxMode::read);  // not the SQLite writer: see FamilyService::list
     const std::int64_t gen = registry_generation(*tx);
     const auto trigram = pick_search_trigram(*tx, folded, true);
-    std::string from = kListFrom, where = kListWhere;
+    std::string from = kPersonListFrom, where = kPersonListWhere;
     if (trigram) {
       const bool pg = tx->dialect() == storage::Dialect::postgresql;
-      from = pg ? kListFromTrigramPg : kListFromTrigram;
-      if (!pg) where += kTrigramWhere;
+      from = pg ? kPersonListFromTrigramPg : kPersonListFromTrigram;
+      if (!pg) where += kPersonTrigramWhere;
       p.emplace_back(*trigram);
     }
     const std::string lim = trigram ? " LIMIT $6 OFFSET $7" : " LIMIT $5 OFFSET $6";
     page.total = tx->query_one("SELECT COUNT(*)" + from + where, p)->i64(0);
     p.emplace_back(static_cast<long long>(q.page_size));
     p.emplace_back(static_cast<long long>(q.page - 1) * q.page_size);
-    for (const auto& r : tx->query(std::string(kListColumns) + from + kListJoin + where + order + lim, p))
+    for (const auto& r : tx->query(std::string(kPersonListColumns) + from + kPersonListJoin + where + order + lim, p))
       page.items.push_back({r.i64(0), r.str(1), r.str(2), r.opt_str(3), r.str(4), r.str(5), r.i64(6), r.str(7)});
     tx.reset();
     list_cache_.put(key, gen, computed);
@@ -459,7 +451,7 @@ Result<Relationship> PersonService::add_relationship(const Actor& actor, std::in
   auto r = tx->query_one(kInsertRelationship, {person_id, in.other_person_id, in.type, in.legal_representative,
                                                format_utc(clock_.now())});
   Relationship rel{r->i64(0), in.other_person_id, other->given_names + " " + other->surname, in.type, in.legal_representative};
-  audit(*tx, actor, clock_, "create_relationship", person_id,
+  audit_person(*tx, actor, clock_, "create_relationship", person_id,
         {{"relationship_id", rel.id}, {"other_person_id", in.other_person_id}, {"type", in.type}});
   tx->commit();
   return rel;
@@ -471,7 +463,7 @@ Status PersonService::delete_relationship(const Actor& actor, std::int64_t relat
   auto r = tx->query_one(kSelectRelationship, {relationship_id});
   if (!r || !visible_person_family(*tx, actor, r->i64(0))) return Error::not_found("No such relationship.");
   tx->exec(kDeleteRelationship, {relationship_id});
-  audit(*tx, actor, clock_, "delete_relationship", r->i64(0),
+  audit_person(*tx, actor, clock_, "delete_relationship", r->i64(0),
         {{"relationship_id", relationship_id}, {"other_person_id", r->i64(1)}});
   tx->commit();
   return {};
@@ -520,7 +512,7 @@ Result<Participation> PersonService::add_participation(const Actor& actor, std::
                                                 p.third_country_national, p.foreign_background, p.housing_exclusion,
                                                 p.rural, format_utc(clock_.now())});
   p.id = r->i64(0);
-  audit(*tx, actor, clock_, "create_participation", person_id, {{"participation_id", p.id}});
+  audit_person(*tx, actor, clock_, "create_participation", person_id, {{"participation_id", p.id}});
   tx->commit();
   return p;
 }
@@ -531,7 +523,7 @@ Result<Participation> PersonService::get_participation(const Actor& actor, std::
   auto owner = tx->query_one(kParticipationPerson, {participation_id});
   if (!owner || !visible_person_family(*tx, actor, owner->i64(0))) return Error::not_found("No such participation.");
   auto r = tx->query_one(std::string(kSelectParticipation) + "id = $1", {participation_id});
-  audit(*tx, actor, clock_, "read_participation", owner->i64(0), {{"participation_id", participation_id}});
+  audit_person(*tx, actor, clock_, "read_participation", owner->i64(0), {{"participation_id", participation_id}});
   tx->commit();
   return participation_from_row(*r);
 }
@@ -552,7 +544,7 @@ Result<Participation> PersonService::update_participation(const Actor& actor, st
                                       participation_id, version}) != 1)
     return Error::conflict("This participation was changed by someone else. Compare and try again.");
   ++p.version;
-  audit(*tx, actor, clock_, "update_participation", owner->i64(0), {{"participation_id", participation_id}});
+  audit_person(*tx, actor, clock_, "update_participation", owner->i64(0), {{"participation_id", participation_id}});
   tx->commit();
   return p;
 }
@@ -584,7 +576,7 @@ Result<Consent> PersonService::add_consent(const Actor& actor, std::int64_t pers
   if (in.given_by == "legal_representative") {
     if (!in.representative_id) errors.push_back({"representative_id", "Name the legal representative who gave the consent."});
     else if (!visible_person_family(*tx, actor, *in.representative_id) ||
-             !tx->query_one(kRepresentative, {person_id, *in.representative_id}))
+             !tx->query_one(kIsRepresentative, {person_id, *in.representative_id}))
       errors.push_back({"representative_id", "This person is not an adult recorded as the legal representative."});
   } else if (in.representative_id) {
     errors.push_back({"representative_id", "A consent given by the person themselves has no representative."});
@@ -593,7 +585,7 @@ Result<Consent> PersonService::add_consent(const Actor& actor, std::int64_t pers
   auto r = tx->query_one(kInsertConsent, {person_id, in.purpose, in.school, in.given_by, in.representative_id,
                                           given->iso(), in.form, in.expires_on, format_utc(clock_.now())});
   const std::int64_t id = r->i64(0);
-  audit(*tx, actor, clock_, "create_consent", person_id, {{"consent_id", id}, {"purpose", in.purpose}});
+  audit_person(*tx, actor, clock_, "create_consent", person_id, {{"consent_id", id}, {"purpose", in.purpose}});
   auto row = tx->query_one(std::string(kSelectConsents) + "id = $1", {id});
   Consent c = consent_from_row(*row, now_day.iso());
   tx->commit();
@@ -609,7 +601,7 @@ Result<Consent> PersonService::withdraw_consent(const Actor& actor, std::int64_t
   const std::int64_t person_id = c->i64(0);
   const std::string t = today(clock_).iso();
   tx->exec(kWithdrawConsent, {t, reason.empty() ? storage::DbValue(nullptr) : storage::DbValue(reason), consent_id});
-  audit(*tx, actor, clock_, "withdraw_consent", person_id, {{"consent_id", consent_id}});
+  audit_person(*tx, actor, clock_, "withdraw_consent", person_id, {{"consent_id", consent_id}});
   if (c->str(1) == "special_category") {
     // Art. 9 values held on this consent lose their basis at once: delete them, say so in the audit.
     std::int64_t n = 0;
@@ -617,7 +609,7 @@ Result<Consent> PersonService::withdraw_consent(const Actor& actor, std::int64_t
       const std::string v = cipher_.open_text(x.str(1));
       if (v == "yes" || v == "no") n += tx->exec(kDeleteSpecial, {x.i64(0)});
     }
-    audit(*tx, actor, clock_, "delete_special", person_id, {{"consent_id", consent_id}, {"deleted", n}});
+    audit_person(*tx, actor, clock_, "delete_special", person_id, {{"consent_id", consent_id}, {"deleted", n}});
   }
   auto row = tx->query_one(std::string(kSelectConsents) + "id = $1", {consent_id});
   Consent out = consent_from_row(*row, t);
@@ -635,7 +627,7 @@ Result<std::vector<SpecialItem>> PersonService::special_category(const Actor& ac
   for (const auto& x : tx->query(kSelectSpecial, {person_id}))
     out.push_back({x.i64(0), x.str(1), cipher_.open_text(x.str(2)), cipher_.open_opt(x.opt_str(3)), x.str(4), x.str(5),
                    x.opt_i64(6)});
-  audit(*tx, actor, clock_, "read_special", person_id);
+  audit_person(*tx, actor, clock_, "read_special", person_id);
   tx->commit();
   return out;
 }
@@ -645,7 +637,7 @@ Result<SpecialItem> PersonService::add_special_item(const Actor& actor, std::int
   std::vector<FieldError> errors;
   if (!one_of(in.category, kCategories)) errors.push_back({"category", "Use roma_minority, disability or health."});
   if (!one_of(in.value, kSpecialValues)) errors.push_back({"value", "Use yes, no, refused or not_stated."});
-  if (in.note && utf8_length(*in.note) > 1000) errors.push_back({"note", "At most 1000 characters."});
+  if (in.note && text::utf8_length(*in.note) > 1000) errors.push_back({"note", "At most 1000 characters."});
   auto tx = db_.begin(TxMode::write);
   if (!visible_person_family(*tx, actor, person_id)) return Error::not_found("No such person.");
   if (!has_special_category_access(*tx, actor))
@@ -657,7 +649,7 @@ Result<SpecialItem> PersonService::add_special_item(const Actor& actor, std::int
     auto c = tx->query_one(kValidSpecialConsent, {person_id, t});
     if (!c) {
       // The refused attempt is itself evidence for the DPO: record it, store nothing.
-      audit(*tx, actor, clock_, "special_refused_no_consent", person_id, {{"category", in.category}});
+      audit_person(*tx, actor, clock_, "special_refused_no_consent", person_id, {{"category", in.category}});
       tx->commit();
       return Error::field("consent", "No valid consent for special-category data (purpose special_category) is "
                                      "recorded for this person: record the consent first.");
@@ -668,7 +660,7 @@ Result<SpecialItem> PersonService::add_special_item(const Actor& actor, std::int
                                           cipher_.encrypt_opt(in.note), t, actor.username, consent_id,
                                           format_utc(clock_.now())});
   SpecialItem item{r->i64(0), in.category, in.value, in.note, t, actor.username, consent_id};
-  audit(*tx, actor, clock_, "create_special", person_id, {{"special_id", item.id}, {"category", in.category}});
+  audit_person(*tx, actor, clock_, "create_special", person_id, {{"special_id", item.id}, {"category", in.category}});
   tx->commit();
   return item;
 }

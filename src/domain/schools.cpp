@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/service_support.hpp"
 #include "rules/date.hpp"
 #include "security/audit.hpp"
 
@@ -56,11 +57,6 @@ constexpr const char* kUpdateRegisterSchool =
     "WHERE id = $12";
 
 constexpr const char* kSelectSetting = "SELECT value FROM settings WHERE key = $1";
-constexpr const char* kUpsertSetting =
-    "INSERT INTO settings (key, value, updated_at, version) VALUES ($1, $2, $3, 1) "
-    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, "
-    "version = settings.version + 1";
-
 // The latest estimate per school: by school year, then estimate date, then entry order.
 constexpr const char* kLatestCompositionJoin =
     " LEFT JOIN school_composition c ON c.id = (SELECT c2.id FROM school_composition c2 WHERE c2.school_id = s.id "

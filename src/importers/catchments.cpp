@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/text.hpp"
 #include "domain/schools.hpp"
 #include "importers/csv_file_reader.hpp"
 #include "security/audit.hpp"
@@ -16,20 +17,13 @@ namespace {
 
 constexpr const char* kSelectSchools = "SELECT izo, id, type FROM schools";
 // Rows are checked and written in batches: three statements per batch instead of three per row
-// (a round trip each on PostgreSQL). The IN lists always have kBatchRows placeholders, padded with
+// (a round trip each on PostgreSQL). The IN lists always have kCatchmentBatchRows placeholders, padded with
 // a repeated code, so that they are one cached statement.
-constexpr std::size_t kBatchRows = 500;
+constexpr std::size_t kCatchmentBatchRows = 500;
 constexpr const char* kSelectAddressesHead = "SELECT kod_adm, kod_obce FROM addresses WHERE kod_adm IN (";
 constexpr const char* kSelectCatchmentsHead = "SELECT kod_adm, level, school_id FROM catchments WHERE kod_adm IN (";
 constexpr const char* kUpsertHead = "INSERT INTO catchments (kod_adm, level, school_id) VALUES ";
 constexpr const char* kUpsertTail = " ON CONFLICT (kod_adm, level) DO UPDATE SET school_id = excluded.school_id";
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -43,7 +37,7 @@ struct KnownSchool {
 
 std::string in_list_sql(const char* head) {
   std::string sql = head;
-  for (std::size_t i = 0; i < kBatchRows; ++i) sql += (i ? ", $" : "$") + std::to_string(i + 1);
+  for (std::size_t i = 0; i < kCatchmentBatchRows; ++i) sql += (i ? ", $" : "$") + std::to_string(i + 1);
   return sql + ")";
 }
 
@@ -73,14 +67,14 @@ class CatchmentBatch {
     if (keys_.count({row.kod_adm, row.level})) flush();
     keys_.insert({row.kod_adm, row.level});
     rows_.push_back(std::move(row));
-    if (rows_.size() == kBatchRows) flush();
+    if (rows_.size() == kCatchmentBatchRows) flush();
   }
 
   void flush() {
     if (rows_.empty()) return;
     storage::Params codes;
     for (const auto& r : rows_) codes.emplace_back(static_cast<long long>(r.kod_adm));
-    while (codes.size() < kBatchRows) codes.push_back(codes.front());
+    while (codes.size() < kCatchmentBatchRows) codes.push_back(codes.front());
     std::map<std::int64_t, std::int64_t> municipality_of;
     for (const auto& r : tx_.query(select_addresses_, codes)) municipality_of[r.i64(0)] = r.i64(1);
     std::map<std::pair<std::int64_t, std::string>, std::int64_t> current;
@@ -147,11 +141,11 @@ Result<ImportSummary> import_catchments(storage::Database& db, const Clock& cloc
     if (first) {
       summary.format = std::string("catchment-csv (") + encoding_name(reader.encoding()) + ")";
       first = false;
-      if (!row.error && !row.fields.empty() && !trim(row.fields[0]).empty() &&
-          !std::isdigit(static_cast<unsigned char>(trim(row.fields[0])[0]))) {
+      if (!row.error && !row.fields.empty() && !text::trim(row.fields[0]).empty() &&
+          !std::isdigit(static_cast<unsigned char>(text::trim(row.fields[0])[0]))) {
         col_adm = col_izo = col_level = -1;
         for (std::size_t i = 0; i < row.fields.size(); ++i) {
-          const std::string name = lower(trim(row.fields[i]));
+          const std::string name = lower(text::trim(row.fields[i]));
           if (name == "kod_adm") col_adm = static_cast<long>(i);
           else if (name == "izo") col_izo = static_cast<long>(i);
           else if (name == "level") col_level = static_cast<long>(i);
@@ -167,7 +161,7 @@ Result<ImportSummary> import_catchments(storage::Database& db, const Clock& cloc
       summary.reject(row.line, *row.error);
       continue;
     }
-    auto field = [&row](long i) { return i >= 0 && static_cast<std::size_t>(i) < row.fields.size() ? trim(row.fields[static_cast<std::size_t>(i)]) : std::string(); };
+    auto field = [&row](long i) { return i >= 0 && static_cast<std::size_t>(i) < row.fields.size() ? text::trim(row.fields[static_cast<std::size_t>(i)]) : std::string(); };
     const std::string adm_text = field(col_adm), izo = field(col_izo), level_text = lower(field(col_level));
     std::int64_t kod_adm = 0;
     auto [p, ec] = std::from_chars(adm_text.data(), adm_text.data() + adm_text.size(), kod_adm);

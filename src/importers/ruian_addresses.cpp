@@ -5,6 +5,7 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "common/text.hpp"
 #include "importers/csv_file_reader.hpp"
 #include "security/audit.hpp"
 
@@ -40,14 +41,7 @@ constexpr const char* kExistingHead = "SELECT COUNT(*) FROM addresses WHERE kod_
 
 // Rows per statement: 19 parameters each stays far below SQLite's and PostgreSQL's limits, and
 // full batches reuse one cached statement.
-constexpr std::size_t kBatchRows = 250;
-
-std::string trim(std::string s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
+constexpr std::size_t kAddressBatchRows = 250;
 
 bool parse_int(const std::string& s, std::int64_t& out) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -82,10 +76,10 @@ std::string existing_sql(std::size_t rows) {
 
 class Batch {
  public:
-  explicit Batch(storage::Transaction& tx) : tx_(tx), full_insert_(insert_sql(kBatchRows)), full_existing_(existing_sql(kBatchRows)) {}
+  explicit Batch(storage::Transaction& tx) : tx_(tx), full_insert_(insert_sql(kAddressBatchRows)), full_existing_(existing_sql(kAddressBatchRows)) {}
 
   bool contains(std::int64_t kod_adm) const { return codes_.count(kod_adm) != 0; }
-  bool full() const { return codes_.size() == kBatchRows; }
+  bool full() const { return codes_.size() == kAddressBatchRows; }
   void add(std::int64_t kod_adm, storage::Params row) {
     codes_.insert(kod_adm);
     keys_.emplace_back(kod_adm);
@@ -95,8 +89,8 @@ class Batch {
     if (keys_.empty()) return;
     const std::size_t n = keys_.size();
     const std::int64_t existing =
-        tx_.query_one(n == kBatchRows ? full_existing_ : existing_sql(n), keys_)->i64(0);
-    tx_.exec(n == kBatchRows ? full_insert_ : insert_sql(n), params_);
+        tx_.query_one(n == kAddressBatchRows ? full_existing_ : existing_sql(n), keys_)->i64(0);
+    tx_.exec(n == kAddressBatchRows ? full_insert_ : insert_sql(n), params_);
     summary.updated += existing;
     summary.created += static_cast<std::int64_t>(n) - existing;
     codes_.clear();
@@ -130,7 +124,7 @@ Result<ImportSummary> import_ruian_addresses(storage::Database& db, const Clock&
   for (std::size_t c = 0; c < kHeader.size(); ++c) {
     index[c] = -1;
     for (std::size_t h = 0; h < header.fields.size(); ++h)
-      if (trim(header.fields[h]) == kHeader[c]) index[c] = static_cast<long>(h);
+      if (text::trim(header.fields[h]) == kHeader[c]) index[c] = static_cast<long>(h);
   }
   for (Column c : {kAdm, kObce, kNazevObce})
     if (index[c] < 0) missing += std::string(missing.empty() ? "" : ", ") + kHeader[c];
@@ -155,7 +149,7 @@ Result<ImportSummary> import_ruian_addresses(storage::Database& db, const Clock&
     }
     std::array<std::string, kHeader.size()> text;
     for (std::size_t c = 0; c < kHeader.size(); ++c)
-      if (index[c] >= 0) text[c] = trim(row.fields[static_cast<std::size_t>(index[c])]);
+      if (index[c] >= 0) text[c] = text::trim(row.fields[static_cast<std::size_t>(index[c])]);
 
     storage::Params values(kHeader.size());
     std::string problem;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <streambuf>
 
+#include "common/text.hpp"
 #include "domain/schools.hpp"
 #include "security/audit.hpp"
 
@@ -19,15 +20,10 @@ namespace kredo::importers {
 
 namespace {
 
+// XML text and attribute values are trimmed of newlines too.
+constexpr std::string_view kXmlSpace = " \t\r\n";
 constexpr const char* kCountMunicipalityAddresses = "SELECT COUNT(*) FROM addresses WHERE kod_obce = $1";
 constexpr const char* kSelectAddressMunicipality = "SELECT kod_obce FROM addresses WHERE kod_adm = $1";
-
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
 
 std::uint64_t file_size(const std::string& path) {
   struct stat st {};
@@ -46,7 +42,7 @@ void on_xml_error(void* arg, xmlErrorPtr error) {
   auto* state = static_cast<XmlState*>(arg);
   if (state->error || !error || error->level < XML_ERR_ERROR) return;
   state->error = RejectedRow{static_cast<std::size_t>(std::max(0, error->line)),
-                             "malformed XML: " + trim(error->message ? error->message : "")};
+                             "malformed XML: " + text::trim(error->message ? error->message : "", kXmlSpace)};
 }
 
 class XmlEntityReader {
@@ -77,7 +73,7 @@ class XmlEntityReader {
   void text(const char* t) { text_ += t; }
 
   void end(std::string_view name) {
-    const std::string value = trim(text_);
+    const std::string value = text::trim(text_, kXmlSpace);
     text_.clear();
     if (!in_entity_) return;
     if (in_place_) {
@@ -343,7 +339,7 @@ class RegisterWriter {
 
  private:
   void write_facility(const RegisterEntity& e, const RegisterFacility& f) {
-    const std::string kind = trim(f.kind);
+    const std::string kind = text::trim(f.kind, kXmlSpace);
     std::string type;
     if (kind == "A00") type = "ms";
     else if (kind == "B00") type = "zs";
@@ -353,24 +349,24 @@ class RegisterWriter {
     }
     domain::RegisterSchool s;
     s.type = type;
-    s.izo = trim(f.izo);
+    s.izo = text::trim(f.izo, kXmlSpace);
     if (!domain::is_valid_izo(s.izo)) {
       summary_.reject(f.line, "IZO '" + s.izo + "' is not 6 to 9 digits");
       return;
     }
-    s.name = trim(f.name).empty() ? trim(e.name) : trim(f.name);
+    s.name = text::trim(f.name, kXmlSpace).empty() ? text::trim(e.name, kXmlSpace) : text::trim(f.name, kXmlSpace);
     if (s.name.empty()) {
       summary_.reject(f.line, "IZO " + s.izo + ": the school has no name");
       return;
     }
-    if (const std::string red = trim(e.red_izo); !red.empty()) {
+    if (const std::string red = text::trim(e.red_izo, kXmlSpace); !red.empty()) {
       if (!domain::is_valid_izo(red)) {
         summary_.reject(f.line, "IZO " + s.izo + ": RED_IZO '" + red + "' is not 6 to 9 digits");
         return;
       }
       s.red_izo = red;
     }
-    if (const std::string cap = trim(f.capacity); !cap.empty()) {
+    if (const std::string cap = text::trim(f.capacity, kXmlSpace); !cap.empty()) {
       std::int64_t v = 0;
       auto [p, ec] = std::from_chars(cap.data(), cap.data() + cap.size(), v);
       if (ec != std::errc() || p != cap.data() + cap.size() || v < 0) {
@@ -379,7 +375,7 @@ class RegisterWriter {
       }
       s.capacity = v;
     }
-    const std::string ruian = trim(f.ruian_code).empty() ? trim(e.ruian_code) : trim(f.ruian_code);
+    const std::string ruian = text::trim(f.ruian_code, kXmlSpace).empty() ? text::trim(e.ruian_code, kXmlSpace) : text::trim(f.ruian_code, kXmlSpace);
     if (!ruian.empty()) {
       if (!digits(ruian) || ruian.size() > 18) {
         summary_.reject(f.line, "IZO " + s.izo + ": RÚIAN code '" + ruian + "' is not a number");
@@ -387,7 +383,7 @@ class RegisterWriter {
       }
       s.ruian_code = std::stoll(ruian);
     }
-    if (std::string ico = trim(e.founder_ico); !ico.empty()) {
+    if (std::string ico = text::trim(e.founder_ico, kXmlSpace); !ico.empty()) {
       // Spreadsheets and older exports drop leading zeros of IČO.
       if (digits(ico) && ico.size() < 8) ico.insert(0, 8 - ico.size(), '0');
       if (!domain::is_valid_ico(ico)) {
@@ -396,8 +392,8 @@ class RegisterWriter {
       }
       s.founder_ico = ico;
     }
-    if (const std::string n = trim(e.founder_name); !n.empty()) s.founder_name = n;
-    if (!trim(f.address).empty()) s.address = trim(f.address);
+    if (const std::string n = text::trim(e.founder_name, kXmlSpace); !n.empty()) s.founder_name = n;
+    if (!text::trim(f.address, kXmlSpace).empty()) s.address = text::trim(f.address, kXmlSpace);
 
     if (options_.municipality) {
       if (!s.ruian_code) {

@@ -48,8 +48,6 @@ void require_supported(int year) {
   }
 }
 
-Date make(int year, int month, int day) { return Date::from_ymd(year, month, day).value(); }
-
 }  // namespace
 
 bool is_supported_calendar_year(int year) { return year >= kFirstCalendarYear && year <= kLastCalendarYear; }
@@ -72,7 +70,7 @@ Date easter_sunday(int year) {
   const int m = (a + 11 * h + 22 * l) / 451;
   const int month = (h + l - 7 * m + 114) / 31;
   const int day = (h + l - 7 * m + 114) % 31 + 1;
-  return make(year, month, day);
+  return ymd(year, month, day);
 }
 
 std::vector<PublicHoliday> public_holidays(int year) {
@@ -81,12 +79,12 @@ std::vector<PublicHoliday> public_holidays(int year) {
   std::vector<PublicHoliday> out;
   out.reserve(13);
   // Easter falls between 22 March and 25 April, so the Easter days go right after 1 January.
-  out.push_back({make(year, 1, 1), kFixedHolidays[0].name_cs, kFixedHolidays[0].name_en});
+  out.push_back({ymd(year, 1, 1), kFixedHolidays[0].name_cs, kFixedHolidays[0].name_en});
   if (year >= kFirstGoodFridayYear) out.push_back({easter.add_days(-2), kGoodFridayCs, kGoodFridayEn});
   out.push_back({easter.add_days(1), kEasterMondayCs, kEasterMondayEn});
   for (std::size_t i = 1; i < kFixedHolidays.size(); ++i) {
     const auto& f = kFixedHolidays[i];
-    out.push_back({make(year, f.month, f.day), f.name_cs, f.name_en});
+    out.push_back({ymd(year, f.month, f.day), f.name_cs, f.name_en});
   }
   return out;
 }

@@ -65,6 +65,8 @@ class Date {
 
 // to − from in days (negative when `to` is earlier).
 std::int64_t days_between(Date from, Date to);
+// A date known to be valid (constants in the rules and tests); throws std::bad_optional_access otherwise.
+inline Date ymd(int year, int month, int day) { return Date::from_ymd(year, month, day).value(); }
 
 // Strict ISO 8601 calendar date "YYYY-MM-DD": exactly ten characters, no sign, no time part,
 // a real calendar day. The error is a field error on `field` so an API can answer 422 with it.

@@ -8,16 +8,14 @@ namespace {
 
 constexpr int kSeptember = 9;
 
-Date make(int year, int month, int day) { return Date::from_ymd(year, month, day).value(); }
-
 ZapisWindow window(SchoolLevel level, int year, int from_month, int from_day, int to_month, int to_day) {
-  return {level, SchoolYear{year}, make(year, from_month, from_day), make(year, to_month, to_day)};
+  return {level, SchoolYear{year}, ymd(year, from_month, from_day), ymd(year, to_month, to_day)};
 }
 
 }  // namespace
 
-Date SchoolYear::first_day() const { return make(start_year, 9, 1); }
-Date SchoolYear::last_day() const { return make(start_year + 1, 8, 31); }
+Date SchoolYear::first_day() const { return ymd(start_year, 9, 1); }
+Date SchoolYear::last_day() const { return ymd(start_year + 1, 8, 31); }
 std::string SchoolYear::label() const { return fmt::format("{}/{:02}", start_year, (start_year + 1) % 100); }
 
 SchoolYear school_year_of(Date date) {
@@ -103,7 +101,7 @@ std::optional<ZapisWindow> find_zapis_window(std::span<const ZapisWindow> table,
 
 Status validate_zapis_window(const ZapisWindow& w) {
   std::vector<FieldError> errors;
-  const Date year_start = make(w.school_year.start_year, 1, 1);
+  const Date year_start = ymd(w.school_year.start_year, 1, 1);
   const Date school_start = w.school_year.first_day();
   if (w.from < year_start || w.from >= school_start) {
     errors.push_back({"from", fmt::format("Zápis for {} must start between 1 January and 31 August {}.",

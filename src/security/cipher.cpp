@@ -21,11 +21,6 @@ constexpr std::string_view kTextPrefix = "enc1:";
 constexpr std::size_t kIdLen = 8;
 constexpr std::size_t kHeader = 4 + kIdLen + crypto_secretbox_NONCEBYTES;
 
-void ensure_sodium() {
-  static const bool ok = sodium_init() >= 0;
-  if (!ok) throw std::runtime_error("libsodium could not be initialised");
-}
-
 std::string key_id_for(const std::array<unsigned char, 32>& bytes) {
   std::string material = "kredo-data-key:";
   material.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());

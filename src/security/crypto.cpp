@@ -9,11 +9,6 @@ namespace kredo::security {
 
 namespace {
 
-void ensure_sodium() {
-  static const bool ok = sodium_init() >= 0;
-  if (!ok) throw std::runtime_error("libsodium could not be initialised");
-}
-
 std::string to_hex(const unsigned char* p, std::size_t n) {
   std::string out(n * 2 + 1, '\0');
   sodium_bin2hex(out.data(), out.size(), p, n);
@@ -22,6 +17,11 @@ std::string to_hex(const unsigned char* p, std::size_t n) {
 }
 
 }  // namespace
+
+void ensure_sodium() {
+  static const bool ok = sodium_init() >= 0;
+  if (!ok) throw std::runtime_error("libsodium could not be initialised");
+}
 
 std::string sha256_hex(std::string_view data) {
   ensure_sodium();

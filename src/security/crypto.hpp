@@ -20,5 +20,7 @@ std::string hash_password(std::string_view password);
 void use_minimum_password_cost_for_tests();
 bool verify_password(const std::string& hash, std::string_view password);
 bool constant_time_equal(std::string_view a, std::string_view b);
+// Initialises libsodium once; throws when it cannot.
+void ensure_sodium();
 
 }  // namespace kredo::security

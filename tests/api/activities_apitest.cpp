@@ -6,33 +6,17 @@
 #include <fstream>
 
 #include "support/api_server.hpp"
+#include "support/pdf_text.hpp"
 
 namespace kredo {
 namespace {
+
+using testing::pdf_text;
 
 using nlohmann::json;
 using testing::ApiClient;
 using testing::ApiResponse;
 using testing::ApiServer;
-
-bool names_field(const ApiResponse& r, const std::string& field) {
-  if (!r.json.is_object() || !r.json["error"].contains("fields")) return false;
-  for (const auto& f : r.json["error"]["fields"])
-    if (f["field"] == field) return true;
-  return false;
-}
-
-std::string pdf_text(const std::string& pdf) {
-  std::string path = ::testing::TempDir() + "kredo-activities-api.pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  FILE* p = popen(("pdftotext -enc UTF-8 '" + path + "' - 2>&1").c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
-}
 
 class ActivitiesApi : public ::testing::Test {
  protected:
@@ -201,7 +185,7 @@ TEST_F(ActivitiesApi, CreateRejectsBadInputNamingTheField) {
   for (const auto& k : cases) {
     auto r = c.post("/api/v1/activities", k.body);
     EXPECT_EQ(r.status, 422) << k.body.dump() << " " << r.body;
-    EXPECT_TRUE(names_field(r, k.field)) << k.field << ": " << r.body;
+    EXPECT_TRUE(testing::names_field(r, k.field)) << k.field << ": " << r.body;
   }
   EXPECT_EQ(c.post_raw("/api/v1/activities", "{not json").status, 400);
   EXPECT_EQ(server_->as("analytik").post("/api/v1/activities", activity({f.child})).status, 403);
@@ -234,18 +218,18 @@ TEST_F(ActivitiesApi, AttendanceResendReplacesAndBadRecordsSaveNothing) {
   auto bad = put_attendance(c, id, {{{"person_id", f.child}, {"status", "absent"}},
                                     {{"person_id", o.child}, {"status", "present"}}});
   EXPECT_EQ(bad.status, 422);
-  EXPECT_TRUE(names_field(bad, "records[1].person_id")) << bad.body;
+  EXPECT_TRUE(testing::names_field(bad, "records[1].person_id")) << bad.body;
   auto too_long = put_attendance(c, id, {{{"person_id", f.child}, {"status", "present"}, {"minutes", 91}}});
   EXPECT_EQ(too_long.status, 422);
-  EXPECT_TRUE(names_field(too_long, "records[0].minutes")) << too_long.body;
+  EXPECT_TRUE(testing::names_field(too_long, "records[0].minutes")) << too_long.body;
   auto status = put_attendance(c, id, {{{"person_id", f.child}, {"status", "late"}}});
-  EXPECT_TRUE(names_field(status, "records[0].status")) << status.body;
+  EXPECT_TRUE(testing::names_field(status, "records[0].status")) << status.body;
   auto minutes_absent = put_attendance(c, id, {{{"person_id", f.child}, {"status", "absent"}, {"minutes", 10}}});
-  EXPECT_TRUE(names_field(minutes_absent, "records[0].minutes")) << minutes_absent.body;
+  EXPECT_TRUE(testing::names_field(minutes_absent, "records[0].minutes")) << minutes_absent.body;
   auto twice = put_attendance(c, id, {{{"person_id", f.child}, {"status", "absent"}}, {{"person_id", f.child}, {"status", "present"}}});
-  EXPECT_TRUE(names_field(twice, "records[1].person_id")) << twice.body;
+  EXPECT_TRUE(testing::names_field(twice, "records[1].person_id")) << twice.body;
   auto missing = put_attendance(c, id, {{{"status", "present"}}});
-  EXPECT_TRUE(names_field(missing, "records[0].person_id")) << missing.body;
+  EXPECT_TRUE(testing::names_field(missing, "records[0].person_id")) << missing.body;
   EXPECT_EQ(c.send("PUT", "/api/v1/activities/" + std::to_string(id) + "/attendance", "{}").status, 422);
   auto now = c.get("/api/v1/activities/" + std::to_string(id) + "/attendance");
   ASSERT_EQ(now.status, 200);
@@ -265,12 +249,12 @@ TEST_F(ActivitiesApi, AttendanceResendReplacesAndBadRecordsSaveNothing) {
   auto future = c.post("/api/v1/activities", activity({f.child}, "child_group", "2099-01-06"));
   auto fut = put_attendance(c, future.json["id"], {{{"person_id", f.child}, {"status", "present"}}});
   EXPECT_EQ(fut.status, 422);
-  EXPECT_TRUE(names_field(fut, "records"));
+  EXPECT_TRUE(testing::names_field(fut, "records"));
   // The activity cannot shrink below recorded partial minutes.
   ASSERT_EQ(put_attendance(c, id, records).status, 200);
   auto shrink = c.patch("/api/v1/activities/" + std::to_string(id), {{"version", 1}, {"end", "16:30"}});
   EXPECT_EQ(shrink.status, 422);
-  EXPECT_TRUE(names_field(shrink, "end")) << shrink.body;
+  EXPECT_TRUE(testing::names_field(shrink, "end")) << shrink.body;
 }
 
 TEST_F(ActivitiesApi, SupportHoursUseConversionRulesAndTheThreshold) {
@@ -308,8 +292,8 @@ TEST_F(ActivitiesApi, SupportHoursUseConversionRulesAndTheThreshold) {
   // Bad periods, other teams, analysts.
   auto bad = c.get("/api/v1/people/" + std::to_string(f.child) + "/support-hours?from=2025-06-01&to=2025-05-01");
   EXPECT_EQ(bad.status, 422);
-  EXPECT_TRUE(names_field(bad, "to"));
-  EXPECT_TRUE(names_field(c.get("/api/v1/people/" + std::to_string(f.child) + "/support-hours?from=x"), "from"));
+  EXPECT_TRUE(testing::names_field(bad, "to"));
+  EXPECT_TRUE(testing::names_field(c.get("/api/v1/people/" + std::to_string(f.child) + "/support-hours?from=x"), "from"));
   EXPECT_EQ(server_->as("terenni2").get("/api/v1/people/" + std::to_string(f.child) + "/support-hours").status, 404);
   EXPECT_EQ(server_->as("analytik").get("/api/v1/people/" + std::to_string(f.child) + "/support-hours").status, 403);
   auto summary = server_->as("analytik").get("/api/v1/support-hours/summary");
@@ -372,15 +356,15 @@ TEST_F(ActivitiesApi, GroupSessionsAreIdempotentAndMonthSheet) {
   const std::string text = pdf_text(sheet.body);
   for (const char* must : {"březen 2025", "4. 3.", "25. 3.", "Šárka Skupinová", "Eliška Skupinová", "podpis zákonného zástupce"})
     EXPECT_NE(text.find(must), std::string::npos) << must << "\n" << text;
-  EXPECT_TRUE(names_field(c.get(base + "/attendance-sheet.pdf?month=2025-3"), "month"));
+  EXPECT_TRUE(testing::names_field(c.get(base + "/attendance-sheet.pdf?month=2025-3"), "month"));
 
   // Bad input and scope.
   auto bad = c.post("/api/v1/groups", {{"name", ""}, {"type", "child_group"}, {"weekday", 8}, {"start", "16:00"},
                                        {"end", "15:00"}, {"valid_from", "2025-03-01"}, {"member_ids", {f.mother}}});
   EXPECT_EQ(bad.status, 422);
-  for (const char* field : {"name", "weekday", "end", "member_ids[0]"}) EXPECT_TRUE(names_field(bad, field)) << field << bad.body;
+  for (const char* field : {"name", "weekday", "end", "member_ids[0]"}) EXPECT_TRUE(testing::names_field(bad, field)) << field << bad.body;
   auto range = c.post(base + "/sessions", {{"from", "2025-03-01"}, {"to", "2025-02-01"}});
-  EXPECT_TRUE(names_field(range, "to"));
+  EXPECT_TRUE(testing::names_field(range, "to"));
   EXPECT_EQ(server_->as("terenni2").get(base).status, 404);
   auto stale = c.patch(base, {{"version", 5}, {"name", "X"}});
   EXPECT_EQ(stale.status, 409);
@@ -462,12 +446,12 @@ TEST_F(ActivitiesApi, AssessmentsFrameworkVersionsAndProgress) {
   ASSERT_EQ(a2.status, 201) << a2.body;
   EXPECT_EQ(a2.json["framework_version"], 2);
   auto bad_level = c.post("/api/v1/assessments", {{"person_id", f.child}, {"date", "2025-05-01"}, {"levels", {{"names_feelings", 3}}}});
-  EXPECT_TRUE(names_field(bad_level, "levels.names_feelings")) << bad_level.body;
+  EXPECT_TRUE(testing::names_field(bad_level, "levels.names_feelings")) << bad_level.body;
   auto bad_ind = c.post("/api/v1/assessments", {{"person_id", f.child}, {"date", "2025-05-01"}, {"levels", {{"language", 1}}}});
-  EXPECT_TRUE(names_field(bad_ind, "levels.language")) << bad_ind.body;
-  EXPECT_TRUE(names_field(c.post("/api/v1/assessments", {{"person_id", f.child}, {"date", "2099-01-01"}, {"levels", {{"names_feelings", 1}}}}), "date"));
-  EXPECT_TRUE(names_field(c.post("/api/v1/assessments", {{"person_id", f.child}, {"date", "2025-01-01"}, {"levels", json::object()}}), "levels"));
-  EXPECT_TRUE(names_field(server_->as("terenni2").post("/api/v1/assessments", {{"person_id", f.child}, {"date", "2025-01-01"}, {"levels", {{"names_feelings", 1}}}}), "person_id"));
+  EXPECT_TRUE(testing::names_field(bad_ind, "levels.language")) << bad_ind.body;
+  EXPECT_TRUE(testing::names_field(c.post("/api/v1/assessments", {{"person_id", f.child}, {"date", "2099-01-01"}, {"levels", {{"names_feelings", 1}}}}), "date"));
+  EXPECT_TRUE(testing::names_field(c.post("/api/v1/assessments", {{"person_id", f.child}, {"date", "2025-01-01"}, {"levels", json::object()}}), "levels"));
+  EXPECT_TRUE(testing::names_field(server_->as("terenni2").post("/api/v1/assessments", {{"person_id", f.child}, {"date", "2025-01-01"}, {"levels", {{"names_feelings", 1}}}}), "person_id"));
   auto stale = c.patch("/api/v1/assessments/" + std::to_string(a2.json["id"].get<std::int64_t>()),
                        {{"version", 9}, {"date", "2025-05-01"}, {"levels", {{"names_feelings", 2}}}});
   EXPECT_EQ(stale.status, 409);
@@ -492,7 +476,7 @@ TEST_F(ActivitiesApi, AssessmentsFrameworkVersionsAndProgress) {
       EXPECT_EQ(d["people"].get<int>(), d["improved"].get<int>() + d["same"].get<int>() + d["declined"].get<int>());
     }
   EXPECT_TRUE(emotions) << cohort.body;
-  EXPECT_TRUE(names_field(c.get("/api/v1/assessments/cohort-progress?framework=nothing"), "framework"));
+  EXPECT_TRUE(testing::names_field(c.get("/api/v1/assessments/cohort-progress?framework=nothing"), "framework"));
 }
 
 TEST_F(ActivitiesApi, ObservationsQuotesNeedPublicationConsent) {
@@ -508,7 +492,7 @@ TEST_F(ActivitiesApi, ObservationsQuotesNeedPublicationConsent) {
                 {"publishable", true}};
   auto refused = c.post("/api/v1/observations", quote);
   ASSERT_EQ(refused.status, 422) << refused.body;
-  EXPECT_TRUE(names_field(refused, "publishable"));
+  EXPECT_TRUE(testing::names_field(refused, "publishable"));
   quote["publishable"] = false;
   auto o = c.post("/api/v1/observations", quote);
   ASSERT_EQ(o.status, 201) << o.body;
@@ -534,14 +518,14 @@ TEST_F(ActivitiesApi, ObservationsQuotesNeedPublicationConsent) {
 
   // Validation, scope, lists.
   // A note (not a quote) is publishable only when no person is linked to it.
-  EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"publishable", true},
+  EXPECT_TRUE(testing::names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"publishable", true},
                                                          {"person_ids", {f.child}}}),
                           "publishable"));
   EXPECT_EQ(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"publishable", true}}).status, 201);
-  EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"is_quote", true}}), "speaker_role"));
-  EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", ""}}), "text"));
-  EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"speaker_role", "boss"}}), "speaker_role"));
-  EXPECT_TRUE(names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"is_quote", true}, {"speaker_role", "child"}, {"speaker_person_id", f.mother}}), "speaker_person_id"));
+  EXPECT_TRUE(testing::names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"is_quote", true}}), "speaker_role"));
+  EXPECT_TRUE(testing::names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", ""}}), "text"));
+  EXPECT_TRUE(testing::names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"speaker_role", "boss"}}), "speaker_role"));
+  EXPECT_TRUE(testing::names_field(c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "x"}, {"is_quote", true}, {"speaker_role", "child"}, {"speaker_person_id", f.mother}}), "speaker_person_id"));
   auto staff = c.post("/api/v1/observations", {{"date", "2025-03-07"}, {"text", "Kluci začali popisovat, jak se cítí."},
                                                {"is_quote", true}, {"speaker_role", "team_member"}, {"publishable", true},
                                                {"tags", {"emoce"}}, {"person_ids", {f.child}}});

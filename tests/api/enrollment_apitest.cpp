@@ -60,7 +60,7 @@ class EnrollmentApi : public ::testing::Test {
 };
 ApiServer* EnrollmentApi::server_ = nullptr;
 
-void expect_field_error(const ApiResponse& r, const std::string& field) {
+void expect_first_field_error(const ApiResponse& r, const std::string& field) {
   EXPECT_EQ(r.status, 422) << r.body;
   ASSERT_TRUE(r.json.is_object()) << r.body;
   ASSERT_FALSE(r.json["error"]["fields"].empty()) << r.body;
@@ -99,17 +99,17 @@ TEST_F(EnrollmentApi, RejectsBadCaseInput) {
   ApiClient c = server_->as("terenni");
   const auto child = new_child(c, "Háčkový-Nový");
   const auto ms = school_id(c, "Obrazkova");
-  expect_field_error(c.post("/api/v1/enrollment-cases", {{"person_id", child}, {"school_year", 2026}, {"level", "ss"}}),
+  expect_first_field_error(c.post("/api/v1/enrollment-cases", {{"person_id", child}, {"school_year", 2026}, {"level", "ss"}}),
                      "level");
-  expect_field_error(c.post("/api/v1/enrollment-cases",
+  expect_first_field_error(c.post("/api/v1/enrollment-cases",
                             {{"person_id", child}, {"school_year", 2026}, {"level", "zs"}, {"target_school_ids", {ms}}}),
                      "target_school_ids");
-  expect_field_error(c.post("/api/v1/enrollment-cases", {{"person_id", child}, {"school_year", 1999}, {"level", "zs"}}),
+  expect_first_field_error(c.post("/api/v1/enrollment-cases", {{"person_id", child}, {"school_year", 1999}, {"level", "zs"}}),
                      "school_year");
-  expect_field_error(c.post("/api/v1/enrollment-cases", {{"school_year", 2026}, {"level", "zs"}}), "person_id");
+  expect_first_field_error(c.post("/api/v1/enrollment-cases", {{"school_year", 2026}, {"level", "zs"}}), "person_id");
   // Someone else's child is simply not in the caseload.
   ApiClient other = server_->as("terenni2");
-  expect_field_error(other.post("/api/v1/enrollment-cases", {{"person_id", child}, {"school_year", 2026}, {"level", "zs"}}),
+  expect_first_field_error(other.post("/api/v1/enrollment-cases", {{"person_id", child}, {"school_year", 2026}, {"level", "zs"}}),
                      "person_id");
 }
 
@@ -127,14 +127,14 @@ TEST_F(EnrollmentApi, PathwayWithADecisionBeforeTheApplicationAndALateAppeal) {
 
   // A decision dated before the application: 422 on the date, nothing written.
   auto early = stage(c, k, {{"stage", "decision"}, {"date", "2026-04-09"}, {"decision", "not_admitted"}});
-  expect_field_error(early, "date");
-  expect_field_error(stage(c, k, {{"stage", "decision"}, {"date", "2026-04-15"}, {"decision", "maybe"}}), "decision");
-  expect_field_error(stage(c, k, {{"stage", "delivery"}, {"date", "2026-04-16"}, {"method", "pigeon"}}), "stage");
-  expect_field_error(stage(c, k, {{"stage", "nowhere"}, {"date", "2026-04-16"}}), "stage");
-  expect_field_error(stage(c, k, {{"stage", "decision"}, {"date", "2026-02-30"}, {"decision", "admitted"}}), "date");
+  expect_first_field_error(early, "date");
+  expect_first_field_error(stage(c, k, {{"stage", "decision"}, {"date", "2026-04-15"}, {"decision", "maybe"}}), "decision");
+  expect_first_field_error(stage(c, k, {{"stage", "delivery"}, {"date", "2026-04-16"}, {"method", "pigeon"}}), "stage");
+  expect_first_field_error(stage(c, k, {{"stage", "nowhere"}, {"date", "2026-04-16"}}), "stage");
+  expect_first_field_error(stage(c, k, {{"stage", "decision"}, {"date", "2026-02-30"}, {"decision", "admitted"}}), "date");
 
   ASSERT_EQ(stage(c, k, {{"stage", "decision"}, {"date", "2026-04-15"}, {"decision", "not_admitted"}}).status, 201);
-  expect_field_error(stage(c, k, {{"stage", "delivery"}, {"date", "2026-04-16"}, {"method", "pigeon"}}), "method");
+  expect_first_field_error(stage(c, k, {{"stage", "delivery"}, {"date", "2026-04-16"}, {"method", "pigeon"}}), "method");
   ASSERT_EQ(stage(c, k, {{"stage", "delivery"}, {"date", "2026-04-16"}, {"method", "in_person"}}).status, 201);
   // Delivered Thu 16 April 2026: day 15 is Fri 1 May (holiday) -> Mon 4 May.
   EXPECT_EQ(k["appeal"]["deadline"], "2026-05-04");
@@ -196,8 +196,8 @@ TEST_F(EnrollmentApi, AdmissionToANonSegregatedSchoolAndAttendanceChecks) {
   ASSERT_EQ(stage(c, k, {{"stage", "decision"}, {"date", "2026-05-20"}, {"decision", "admitted"}}).status, 201);
   EXPECT_EQ(k["outcome"]["segregation_status"], "below_thresholds");
   EXPECT_EQ(k["outcome"]["enrolled_non_segregated"], true);
-  expect_field_error(stage(c, k, {{"stage", "appeal"}, {"date", "2026-06-01"}}), "stage");
-  expect_field_error(stage(c, k, {{"stage", "attending_3_months"}, {"date", "2026-12-01"}, {"attending", true}}), "stage");
+  expect_first_field_error(stage(c, k, {{"stage", "appeal"}, {"date", "2026-06-01"}}), "stage");
+  expect_first_field_error(stage(c, k, {{"stage", "attending_3_months"}, {"date", "2026-12-01"}, {"attending", true}}), "stage");
   ASSERT_EQ(stage(c, k, {{"stage", "started_attending"}, {"date", "2026-09-01"}}).status, 201);
   EXPECT_EQ(k["attendance"]["school"]["id"], k["decision"]["school"]["id"]);
   auto p = c.get("/api/v1/enrollment-cases/" + std::to_string(k["id"].get<std::int64_t>()) + "/pathway");
@@ -205,7 +205,7 @@ TEST_F(EnrollmentApi, AdmissionToANonSegregatedSchoolAndAttendanceChecks) {
   ASSERT_NE(check, nullptr);
   EXPECT_EQ((*check)["date"], "2026-12-01");
   ASSERT_NE(find_key(p.json["tasks"], "kind", "check_3_months"), nullptr);
-  expect_field_error(stage(c, k, {{"stage", "attending_3_months"}, {"date", "2026-12-01"}}), "attending");
+  expect_first_field_error(stage(c, k, {{"stage", "attending_3_months"}, {"date", "2026-12-01"}}), "attending");
   ASSERT_EQ(stage(c, k, {{"stage", "attending_3_months"}, {"date", "2026-12-01"}, {"attending", true}}).status, 201);
   EXPECT_EQ(k["stage"], "attending_3_months");
   EXPECT_EQ(k["attendance"]["check_3_attending"], true);
@@ -223,7 +223,7 @@ TEST_F(EnrollmentApi, StaleVersionIsAConflict) {
   EXPECT_EQ(stale.json["error"]["current"]["version"], 2);
   auto stale_stage = c.post(path + "/stages", {{"version", 1}, {"stage", "zapis_attended"}, {"date", "2026-04-14"}});
   EXPECT_EQ(stale_stage.status, 409) << stale_stage.body;
-  expect_field_error(c.patch(path, {{"notes", "x"}}), "version");
+  expect_first_field_error(c.patch(path, {{"notes", "x"}}), "version");
 }
 
 TEST_F(EnrollmentApi, OtherTeamsCasesAreNotFound) {
@@ -256,8 +256,8 @@ TEST_F(EnrollmentApi, ListFiltersByYearStageAndSchool) {
   auto at_school = c.get("/api/v1/enrollment-cases?school=" + std::to_string(a));
   ASSERT_EQ(at_school.status, 200);
   EXPECT_GT(at_school.json["total"].get<int>(), 0);
-  expect_field_error(c.get("/api/v1/enrollment-cases?stage=flying"), "stage");
-  expect_field_error(c.get("/api/v1/enrollment-cases?school_year=abc"), "school_year");
+  expect_first_field_error(c.get("/api/v1/enrollment-cases?stage=flying"), "stage");
+  expect_first_field_error(c.get("/api/v1/enrollment-cases?school_year=abc"), "school_year");
 }
 
 TEST_F(EnrollmentApi, TasksDoneReopenAndScopes) {
@@ -279,7 +279,7 @@ TEST_F(EnrollmentApi, TasksDoneReopenAndScopes) {
   EXPECT_EQ(done.json["done_by"], "terenni");
   EXPECT_EQ(c.patch(path, {{"version", task["version"]}, {"status", "open"}}).status, 409);
   EXPECT_EQ(server_->as("terenni2").patch(path, {{"version", done.json["version"]}, {"status", "open"}}).status, 404);
-  expect_field_error(c.patch(path, {{"version", done.json["version"]}, {"status", "later"}}), "status");
+  expect_first_field_error(c.patch(path, {{"version", done.json["version"]}, {"status", "later"}}), "status");
   auto reopened = c.patch(path, {{"version", done.json["version"]}, {"status", "open"}});
   ASSERT_EQ(reopened.status, 200);
   EXPECT_EQ(reopened.json["status"], "open");
@@ -288,7 +288,7 @@ TEST_F(EnrollmentApi, TasksDoneReopenAndScopes) {
     EXPECT_EQ(r.status, 200) << scope;
     EXPECT_TRUE(r.json["items"].is_array());
   }
-  expect_field_error(c.get("/api/v1/tasks?scope=someday"), "scope");
+  expect_first_field_error(c.get("/api/v1/tasks?scope=someday"), "scope");
   EXPECT_EQ(server_->as("analytik").get("/api/v1/tasks?scope=mine").status, 403);
 }
 
@@ -346,8 +346,8 @@ TEST_F(EnrollmentApi, FunnelCountsAndSuppressesSmallCellsForAnalysts) {
       EXPECT_EQ(analyst.json["counts"][key], v) << key;
     }
   }
-  expect_field_error(server_->as("analytik").get("/api/v1/enrollment/funnel"), "school_year");
-  expect_field_error(server_->as("analytik").get("/api/v1/enrollment/funnel?school_year=2026&level=vs"), "level");
+  expect_first_field_error(server_->as("analytik").get("/api/v1/enrollment/funnel"), "school_year");
+  expect_first_field_error(server_->as("analytik").get("/api/v1/enrollment/funnel?school_year=2026&level=vs"), "level");
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ std::int64_t IncidentsApi::child_ = 0;
 std::int64_t IncidentsApi::parent_ = 0;
 std::int64_t IncidentsApi::school_ = 0;
 
-void expect_field_error(const testing::ApiResponse& r, const std::string& field) {
+void expect_field_among_errors(const testing::ApiResponse& r, const std::string& field) {
   EXPECT_EQ(r.status, 422) << r.body;
   ASSERT_TRUE(r.json.is_object()) << r.body;
   EXPECT_EQ(r.json["error"]["code"], "validation_failed");
@@ -87,7 +87,7 @@ TEST_F(IncidentsApi, TemplatesAreListedAndVersionedByCoordinators) {
   EXPECT_EQ(koord.post(path, v).status, 409) << "based on a version that is no longer the newest";
   v["base_version"] = 2;
   v["body"] = "{{unclosed";
-  expect_field_error(koord.post(path, v), "body");
+  expect_field_among_errors(koord.post(path, v), "body");
   v["body"] = app["body"];
   EXPECT_EQ(koord.post("/api/v1/document-templates/nothing/versions", v).status, 404);
   auto versions = koord.get(path);
@@ -127,16 +127,16 @@ TEST_F(IncidentsApi, DocumentBadInput) {
   ApiClient c = server_->as("terenni");
   json missing = kAppealFields;
   missing.erase("reasons");
-  expect_field_error(c.post(docs_path(), appeal(missing)), "fields.reasons");
+  expect_field_among_errors(c.post(docs_path(), appeal(missing)), "fields.reasons");
   json unknown = kAppealFields;
   unknown["favourite_colour"] = "green";
-  expect_field_error(c.post(docs_path(), appeal(unknown)), "fields.favourite_colour");
+  expect_field_among_errors(c.post(docs_path(), appeal(unknown)), "fields.favourite_colour");
   json not_text = kAppealFields;
   not_text["reasons"] = 5;
-  expect_field_error(c.post(docs_path(), appeal(not_text)), "fields.reasons");
-  expect_field_error(c.post(docs_path(), {{"template", "nope"}}), "template");
-  expect_field_error(c.post(docs_path(), {{"template", "application_admission"}, {"parent_id", parent_}}), "school_id");
-  expect_field_error(c.post(docs_path(), json{{"school_id", school_}}), "template");
+  expect_field_among_errors(c.post(docs_path(), appeal(not_text)), "fields.reasons");
+  expect_field_among_errors(c.post(docs_path(), {{"template", "nope"}}), "template");
+  expect_field_among_errors(c.post(docs_path(), {{"template", "application_admission"}, {"parent_id", parent_}}), "school_id");
+  expect_field_among_errors(c.post(docs_path(), json{{"school_id", school_}}), "template");
   EXPECT_EQ(c.post_raw(docs_path(), "{not json").status, 400);
 }
 
@@ -162,7 +162,7 @@ TEST_F(IncidentsApi, WhereToTurnGuide) {
   auto rom = c.get("/api/v1/guides/where-to-turn.pdf?lang=rom");
   ASSERT_EQ(rom.status, 200);
   EXPECT_NE(testing::pdf_text(rom.body).find("Romská verze"), std::string::npos);
-  expect_field_error(c.get("/api/v1/guides/where-to-turn.pdf?lang=de"), "lang");
+  expect_field_among_errors(c.get("/api/v1/guides/where-to-turn.pdf?lang=de"), "lang");
   auto inst = c.get("/api/v1/guides/where-to-turn/institutions?lang=cs");
   ASSERT_EQ(inst.status, 200);
   EXPECT_EQ(inst.json["items"].size(), 6u);
@@ -226,11 +226,11 @@ TEST_F(IncidentsApi, IncidentLifecycleWithEvidenceAndActions) {
   ASSERT_EQ(text.status, 201) << text.body.substr(0, 300);
   EXPECT_EQ(text.json["content_type"], "text/plain");
 
-  expect_field_error(c.post_raw(path + "/evidence?filename=virus.pdf", std::string("MZ\x90\0\x03", 5), "application/pdf"),
+  expect_field_among_errors(c.post_raw(path + "/evidence?filename=virus.pdf", std::string("MZ\x90\0\x03", 5), "application/pdf"),
                      "file");
-  expect_field_error(c.post_raw(path + "/evidence?filename=big.txt", std::string((10 << 20) + 1, 'a'), "text/plain"),
+  expect_field_among_errors(c.post_raw(path + "/evidence?filename=big.txt", std::string((10 << 20) + 1, 'a'), "text/plain"),
                      "file");
-  expect_field_error(c.post_raw(path + "/evidence", "", "text/plain"), "file");
+  expect_field_among_errors(c.post_raw(path + "/evidence", "", "text/plain"), "file");
 
   auto act = c.post(path + "/actions", {{"type", "appeal"}, {"delivered_on", "2026-04-16"}});
   ASSERT_EQ(act.status, 201) << act.body;
@@ -239,7 +239,7 @@ TEST_F(IncidentsApi, IncidentLifecycleWithEvidenceAndActions) {
   auto outcome = c.patch(act_path, {{"version", 1}, {"outcome", "Přijat."}, {"outcome_on", "2026-05-10"}});
   ASSERT_EQ(outcome.status, 200) << outcome.body;
   EXPECT_EQ(c.patch(act_path, {{"version", 1}, {"outcome", "x"}}).status, 409);
-  expect_field_error(c.post(path + "/actions", {{"type", "prayer"}}), "type");
+  expect_field_among_errors(c.post(path + "/actions", {{"type", "prayer"}}), "type");
 
   auto full = c.get(path);
   ASSERT_EQ(full.status, 200);
@@ -248,16 +248,16 @@ TEST_F(IncidentsApi, IncidentLifecycleWithEvidenceAndActions) {
   auto list = c.get("/api/v1/incidents?type=discouraged_from_enrolling");
   ASSERT_EQ(list.status, 200);
   EXPECT_GE(list.json["total"].get<int>(), 1);
-  expect_field_error(c.get("/api/v1/incidents?type=bad"), "type");
+  expect_field_among_errors(c.get("/api/v1/incidents?type=bad"), "type");
 }
 
 TEST_F(IncidentsApi, IncidentBadInput) {
   ApiClient c = server_->as("terenni");
-  expect_field_error(c.post("/api/v1/incidents", {{"type", "refused"}, {"description", "x"}, {"occurred_on", "2026-01-01"}}),
+  expect_field_among_errors(c.post("/api/v1/incidents", {{"type", "refused"}, {"description", "x"}, {"occurred_on", "2026-01-01"}}),
                      "school_id");
-  expect_field_error(c.post("/api/v1/incidents", {{"type", "refused"}, {"description", "x"}, {"institution", "Úřad"}}),
+  expect_field_among_errors(c.post("/api/v1/incidents", {{"type", "refused"}, {"description", "x"}, {"institution", "Úřad"}}),
                      "occurred_on");
-  expect_field_error(c.post("/api/v1/incidents", {{"type", "refused"},
+  expect_field_among_errors(c.post("/api/v1/incidents", {{"type", "refused"},
                                                   {"description", "x"},
                                                   {"institution", "Úřad"},
                                                   {"occurred_on", "2026-01-01"},
@@ -280,7 +280,7 @@ TEST_F(IncidentsApi, StatisticsForAnalystsAreSuppressed) {
   ASSERT_EQ(k.status, 200);
   EXPECT_EQ(k.json["suppression_threshold"], 0);
   EXPECT_GE(k.json["total"].get<int>(), 4) << "the demo incidents";
-  expect_field_error(server_->as("analytik").get("/api/v1/incidents/stats?from=2026-02-30"), "from");
+  expect_field_among_errors(server_->as("analytik").get("/api/v1/incidents/stats?from=2026-02-30"), "from");
 }
 
 }  // namespace

@@ -46,13 +46,6 @@ class RegistryApi : public ::testing::Test {
 };
 ApiServer* RegistryApi::server_ = nullptr;
 
-bool names_field(const testing::ApiResponse& r, const std::string& field) {
-  if (!r.json.is_object() || !r.json["error"].contains("fields")) return false;
-  for (const auto& f : r.json["error"]["fields"])
-    if (f["field"] == field) return true;
-  return false;
-}
-
 TEST_F(RegistryApi, DistrictsListsBrnosTwentyNine) {
   auto r = server_->as("terenni").get("/api/v1/districts");
   ASSERT_EQ(r.status, 200);
@@ -87,7 +80,7 @@ TEST_F(RegistryApi, FamilyLifecycleAndScope) {
 
   auto closed = t.patch("/api/v1/families/" + std::to_string(f.id), {{"version", 1}, {"status", "closed"}});
   EXPECT_EQ(closed.status, 422);
-  EXPECT_TRUE(names_field(closed, "closed_reason")) << closed.body;
+  EXPECT_TRUE(testing::names_field(closed, "closed_reason")) << closed.body;
   auto ok = t.patch("/api/v1/families/" + std::to_string(f.id), {{"version", 1}, {"status", "active"}});
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.json["version"], 2);
@@ -98,8 +91,8 @@ TEST_F(RegistryApi, FamilyLifecycleAndScope) {
   EXPECT_EQ(stale.json["error"]["current"]["name"], "Háčkový");
   auto bad = t.post("/api/v1/families", {{"name", "X"}, {"team", "Neexistuje"}, {"address", {{"district", "Praha"}}}});
   EXPECT_EQ(bad.status, 422);
-  EXPECT_TRUE(names_field(bad, "team"));
-  EXPECT_TRUE(names_field(bad, "address.district"));
+  EXPECT_TRUE(testing::names_field(bad, "team"));
+  EXPECT_TRUE(testing::names_field(bad, "address.district"));
 }
 
 TEST_F(RegistryApi, FamilyListSearchesFoldedAndPages) {
@@ -136,7 +129,7 @@ TEST_F(RegistryApi, PersonValidationDuplicatesAndConcurrency) {
   auto bad = t.post("/api/v1/people", {{"family_id", f.id}, {"role", "kid"}, {"given_names", "Ema"}, {"surname", "Řádková"},
                                        {"birth_date", "2099-01-01"}, {"gender", "x"}, {"rodne_cislo", "150101/0006"}});
   EXPECT_EQ(bad.status, 422);
-  for (auto field : {"role", "birth_date", "gender", "rodne_cislo"}) EXPECT_TRUE(names_field(bad, field)) << field;
+  for (auto field : {"role", "birth_date", "gender", "rodne_cislo"}) EXPECT_TRUE(testing::names_field(bad, field)) << field;
   auto dup = t.post("/api/v1/people", {{"family_id", f.id}, {"role", "child"}, {"given_names", "Sarka"},
                                        {"surname", "RADKOVY"}, {"birth_date", "2019-02-03"}, {"gender", "female"}});
   EXPECT_EQ(dup.status, 409) << dup.body;
@@ -151,7 +144,7 @@ TEST_F(RegistryApi, PersonValidationDuplicatesAndConcurrency) {
       "/api/v1/people", {{"family_id", f.id}, {"role", "child"}, {"given_names", "Ema"}, {"surname", "Cizí"},
                          {"birth_date", "2019-02-03"}, {"gender", "female"}});
   EXPECT_EQ(outside.status, 422);
-  EXPECT_TRUE(names_field(outside, "family_id"));
+  EXPECT_TRUE(testing::names_field(outside, "family_id"));
 
   auto rc = t.post("/api/v1/people", {{"family_id", f.id}, {"role", "child"}, {"given_names", "Filip"},
                                       {"surname", "Řádkový"}, {"birth_date", "2015-01-01"}, {"gender", "male"},
@@ -170,7 +163,7 @@ TEST_F(RegistryApi, PersonValidationDuplicatesAndConcurrency) {
   EXPECT_EQ(stale.json["error"]["current"]["version"], 2);
   EXPECT_EQ(stale.json["error"]["current"]["labour_status"], "employed");
   auto child_isced = t.patch("/api/v1/people/" + std::to_string(f.child), {{"version", 1}, {"education_isced", 2}});
-  EXPECT_TRUE(names_field(child_isced, "education_isced"));
+  EXPECT_TRUE(testing::names_field(child_isced, "education_isced"));
 }
 
 TEST_F(RegistryApi, RelationshipsConsentsAndSpecialCategory) {
@@ -186,7 +179,7 @@ TEST_F(RegistryApi, RelationshipsConsentsAndSpecialCategory) {
   EXPECT_EQ(consent.json["status"], "valid");
   auto self = t.post(child + "/consents", {{"purpose", "casework"}, {"given_by", "self"}, {"given_on", "2025-01-15"},
                                            {"form", "signed_paper"}});
-  EXPECT_TRUE(names_field(self, "given_by"));
+  EXPECT_TRUE(testing::names_field(self, "given_by"));
   auto item = t.post(child + "/special-category", {{"category", "roma_minority"}, {"value", "yes"}});
   ASSERT_EQ(item.status, 201) << item.body;
   EXPECT_EQ(item.json["consent_id"], consent.json["id"]);
@@ -213,7 +206,7 @@ TEST_F(RegistryApi, RelationshipsConsentsAndSpecialCategory) {
   EXPECT_TRUE(t.get(child + "/special-category").json["items"].empty());
   auto refused = t.post(child + "/special-category", {{"category", "roma_minority"}, {"value", "yes"}});
   EXPECT_EQ(refused.status, 422);
-  EXPECT_TRUE(names_field(refused, "consent"));
+  EXPECT_TRUE(testing::names_field(refused, "consent"));
   auto del = t.send("DELETE", "/api/v1/relationships/" + std::to_string(rel.json["id"].get<long>()), "");
   EXPECT_EQ(del.status, 204);
 }
@@ -277,7 +270,7 @@ TEST_F(RegistryApi, ParticipationAndConflict) {
   const std::string base = "/api/v1/people/" + std::to_string(f.mother);
   auto bad = t.post(base + "/participation", {{"entry_date", "2024-05-01"}, {"exit_date", "2024-01-01"}});
   EXPECT_EQ(bad.status, 422);
-  EXPECT_TRUE(names_field(bad, "exit_date"));
+  EXPECT_TRUE(testing::names_field(bad, "exit_date"));
   auto p = t.post(base + "/participation", {{"entry_date", "2024-05-01"}, {"housing_exclusion", "yes"}});
   ASSERT_EQ(p.status, 201) << p.body;
   EXPECT_EQ(p.json["third_country_national"], "not_stated");
@@ -353,7 +346,7 @@ TEST_F(RegistryApi, LegalHoldIsSetByCoordinatorsOnly) {
 
   auto refused = w.patch(person, {{"version", 1}, {"legal_hold", true}});
   EXPECT_EQ(refused.status, 422) << refused.body;
-  EXPECT_TRUE(names_field(refused, "legal_hold"));
+  EXPECT_TRUE(testing::names_field(refused, "legal_hold"));
   EXPECT_EQ(w.get(person).json["legal_hold"], false) << "nothing saved";
   EXPECT_EQ(w.get(person).json["version"], 1);
 
@@ -369,7 +362,7 @@ TEST_F(RegistryApi, LegalHoldIsSetByCoordinatorsOnly) {
   EXPECT_EQ(fam_held.json["legal_hold"], true);
   auto fam_w = w.patch(family, {{"version", fam_held.json["version"]}, {"legal_hold", false}});
   EXPECT_EQ(fam_w.status, 422);
-  EXPECT_TRUE(names_field(fam_w, "legal_hold"));
+  EXPECT_TRUE(testing::names_field(fam_w, "legal_hold"));
   auto audit = server_->as("admin").get("/api/v1/audit?entity=person&entity_id=" + std::to_string(f.child) + "&action=update");
   ASSERT_EQ(audit.status, 200);
   EXPECT_EQ(audit.json["total"], 1);
@@ -414,7 +407,7 @@ TEST_F(RegistryApi, PersonEndpointsAnswer404OutsideScope) {
   auto cross = other.post("/api/v1/people/" + std::to_string(mine.json["items"][0]["id"].get<long>()) + "/relationships",
                           {{"other_person_id", f.mother}, {"type", "other"}});
   EXPECT_EQ(cross.status, 422);
-  EXPECT_TRUE(names_field(cross, "other_person_id"));
+  EXPECT_TRUE(testing::names_field(cross, "other_person_id"));
   // Analysts are refused before anything else is looked at.
   EXPECT_EQ(server_->as("analytik").get(child + "/export").status, 403);
   EXPECT_EQ(server_->as("analytik").post("/api/v1/people", json::object()).status, 403);

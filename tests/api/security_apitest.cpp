@@ -12,6 +12,7 @@
 
 #include "security/totp.hpp"
 #include "support/api_server.hpp"
+#include "support/run_kredo.hpp"
 
 namespace kredo {
 namespace {
@@ -124,23 +125,7 @@ TEST_F(SecurityApi, StaffMustEnrolBeforeAnythingElseWhenRequired) {
 
 // --- command line ---
 
-struct Run {
-  int code = -1;
-  std::string out;
-};
-
-Run run(const std::string& args) {
-  std::ostringstream c;
-  c << KREDO_BINARY << ' ' << args << " 2>&1";
-  Run r;
-  FILE* p = popen(c.str().c_str(), "r");
-  std::array<char, 4096> buf{};
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::run_kredo;
 
 class SecurityCli : public ::testing::Test {
  protected:
@@ -153,13 +138,13 @@ class SecurityCli : public ::testing::Test {
 };
 
 TEST_F(SecurityCli, KeysGenerateRotateAndAWrongKeyIsRefused) {
-  auto gen = run("keys generate --out " + dir_ + "/a.key");
+  auto gen = run_kredo("keys generate --out " + dir_ + "/a.key");
   ASSERT_EQ(gen.code, 0) << gen.out;
   struct stat st{};
   ASSERT_EQ(::stat((dir_ + "/a.key").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600);
-  EXPECT_EQ(run("keys generate --out " + dir_ + "/a.key").code, 1) << "never overwritten";
-  ASSERT_EQ(run("demo --db " + db_ + " --key-file " + dir_ + "/a.key").code, 0);
+  EXPECT_EQ(run_kredo("keys generate --out " + dir_ + "/a.key").code, 1) << "never overwritten";
+  ASSERT_EQ(run_kredo("demo --db " + db_ + " --key-file " + dir_ + "/a.key").code, 0);
   EXPECT_FALSE(std::filesystem::exists(dir_ + "/kredo-data.key")) << "a configured key needs no development key";
   {
     auto db = storage::open_database(db_, {});
@@ -167,30 +152,30 @@ TEST_F(SecurityCli, KeysGenerateRotateAndAWrongKeyIsRefused) {
     EXPECT_EQ(tx->query_one("SELECT COUNT(*) FROM special_category WHERE value NOT LIKE 'enc1:%'")->i64(0), 0);
     EXPECT_GT(tx->query_one("SELECT COUNT(*) FROM special_category")->i64(0), 0);
   }
-  ASSERT_EQ(run("keys generate --out " + dir_ + "/b.key").code, 0);
-  auto rot = run("keys rotate --db " + db_ + " --key-file " + dir_ + "/a.key --new-key-file " + dir_ + "/b.key");
+  ASSERT_EQ(run_kredo("keys generate --out " + dir_ + "/b.key").code, 0);
+  auto rot = run_kredo("keys rotate --db " + db_ + " --key-file " + dir_ + "/a.key --new-key-file " + dir_ + "/b.key");
   ASSERT_EQ(rot.code, 0) << rot.out;
   EXPECT_NE(rot.out.find("re-encrypted"), std::string::npos);
   // The old key is now the wrong key: the server refuses to start, naming both keys.
-  auto wrong = run("serve --db " + db_ + " --key-file " + dir_ + "/a.key --listen 127.0.0.1:0 --web-root " + dir_);
+  auto wrong = run_kredo("serve --db " + db_ + " --key-file " + dir_ + "/a.key --listen 127.0.0.1:0 --web-root " + dir_);
   EXPECT_EQ(wrong.code, 1);
   EXPECT_NE(wrong.out.find("encrypted with data key"), std::string::npos) << wrong.out;
-  auto missing = run("serve --db " + db_ + " --key-file " + dir_ + "/none.key --listen 127.0.0.1:0");
+  auto missing = run_kredo("serve --db " + db_ + " --key-file " + dir_ + "/none.key --listen 127.0.0.1:0");
   EXPECT_EQ(missing.code, 1);
   EXPECT_NE(missing.out.find("none.key"), std::string::npos) << missing.out;
 }
 
 TEST_F(SecurityCli, RestoreRefusesADatabaseWithDataUnlessForced) {
-  ASSERT_EQ(run("demo --db " + db_).code, 0);
-  ASSERT_EQ(run("backup --db " + db_ + " --to " + dir_ + "/b.db").code, 0);
-  auto r = run("restore --from " + dir_ + "/b.db --db sqlite:" + dir_ + "/r.db");
+  ASSERT_EQ(run_kredo("demo --db " + db_).code, 0);
+  ASSERT_EQ(run_kredo("backup --db " + db_ + " --to " + dir_ + "/b.db").code, 0);
+  auto r = run_kredo("restore --from " + dir_ + "/b.db --db sqlite:" + dir_ + "/r.db");
   ASSERT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("restored"), std::string::npos);
-  auto again = run("restore --from " + dir_ + "/b.db --db sqlite:" + dir_ + "/r.db");
+  auto again = run_kredo("restore --from " + dir_ + "/b.db --db sqlite:" + dir_ + "/r.db");
   EXPECT_EQ(again.code, 3);
   EXPECT_NE(again.out.find("--force"), std::string::npos) << again.out;
-  EXPECT_EQ(run("restore --from " + dir_ + "/b.db --db sqlite:" + dir_ + "/r.db --force").code, 0);
-  EXPECT_EQ(run("restore --from " + dir_ + "/nothing.db --db sqlite:" + dir_ + "/x.db").code, 1);
+  EXPECT_EQ(run_kredo("restore --from " + dir_ + "/b.db --db sqlite:" + dir_ + "/r.db --force").code, 0);
+  EXPECT_EQ(run_kredo("restore --from " + dir_ + "/nothing.db --db sqlite:" + dir_ + "/x.db").code, 1);
 }
 
 }  // namespace

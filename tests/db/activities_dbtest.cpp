@@ -84,10 +84,6 @@ class Activities : public ::testing::TestWithParam<std::string> {
   std::vector<std::int64_t> people_;  // two children, their mother
 };
 
-bool has_field(const Error& e, const std::string& field) {
-  return std::any_of(e.fields.begin(), e.fields.end(), [&](const FieldError& f) { return f.field == field; });
-}
-
 TEST_P(Activities, AttendanceReplacesAndSupportHoursAgreeWithTheRule) {
   const std::int64_t club = activity("child_group", "2025-03-04", "16:00", "17:30", {people_[0], people_[1]});
   const std::int64_t trip = activity("trip", "2025-05-10", "08:00", "18:00", {people_[0], people_[2]});
@@ -98,7 +94,7 @@ TEST_P(Activities, AttendanceReplacesAndSupportHoursAgreeWithTheRule) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM attendance"), 4);
   auto bad = activities().put_attendance(as("alena"), club, {R{people_[0], "absent", {}}, R{people_[2], "present", {}}});
   ASSERT_FALSE(bad.ok());
-  EXPECT_TRUE(has_field(bad.error(), "records[1].person_id"));
+  EXPECT_TRUE(testing::has_field(bad.error(), "records[1].person_id"));
   EXPECT_EQ(count("SELECT COUNT(*) FROM attendance WHERE status = 'present'"), 3);
 
   auto h = activities().support_hours(as("alena"), people_[0], "", "");
@@ -208,7 +204,7 @@ TEST_P(Activities, PublishableQuotesNeedAValidConsent) {
   o.publishable = true;
   auto refused = observations().create(as("alena"), o);
   ASSERT_FALSE(refused.ok());
-  EXPECT_TRUE(has_field(refused.error(), "publishable"));
+  EXPECT_TRUE(testing::has_field(refused.error(), "publishable"));
   domain::NewConsent c;
   c.purpose = "publication";
   c.given_by = "self";

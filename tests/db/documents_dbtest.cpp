@@ -19,10 +19,6 @@ namespace {
 
 using security::Actor;
 
-bool has_field(const Error& e, const std::string& field) {
-  return std::any_of(e.fields.begin(), e.fields.end(), [&](const FieldError& f) { return f.field == field; });
-}
-
 class Documents : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -180,26 +176,26 @@ TEST_P(Documents, MissingAndUnknownValuesAreNamed) {
   auto r = docs().generate(as("alena"), child_, g);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::validation_failed);
-  EXPECT_TRUE(has_field(r.error(), "fields.delivered_on"));
-  EXPECT_TRUE(has_field(r.error(), "fields.reasons"));
-  EXPECT_FALSE(has_field(r.error(), "fields.decision_number"));
+  EXPECT_TRUE(testing::has_field(r.error(), "fields.delivered_on"));
+  EXPECT_TRUE(testing::has_field(r.error(), "fields.reasons"));
+  EXPECT_FALSE(testing::has_field(r.error(), "fields.decision_number"));
 
   g.fields["bogus"] = "x";
   r = docs().generate(as("alena"), child_, g);
   ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(has_field(r.error(), "fields.bogus"));
+  EXPECT_TRUE(testing::has_field(r.error(), "fields.bogus"));
 
   domain::GenerateDocument no_school;
   no_school.template_code = "application_admission";
   r = docs().generate(as("alena"), child_, no_school);
   ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(has_field(r.error(), "school_id"));
+  EXPECT_TRUE(testing::has_field(r.error(), "school_id"));
 
   domain::GenerateDocument unknown;
   unknown.template_code = "nothing";
   r = docs().generate(as("alena"), child_, unknown);
   ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(has_field(r.error(), "template"));
+  EXPECT_TRUE(testing::has_field(r.error(), "template"));
   EXPECT_EQ(count("SELECT COUNT(*) FROM documents"), 0) << "nothing half-written";
 }
 
@@ -240,7 +236,7 @@ TEST_P(Documents, EditingATemplateMakesANewVersionUsedFromThenOn) {
   v.body = "Rozbitý {{placeholder";
   auto bad = docs().add_template_version(as("koord"), "deferral_request", v);
   ASSERT_FALSE(bad.ok());
-  EXPECT_TRUE(has_field(bad.error(), "body"));
+  EXPECT_TRUE(testing::has_field(bad.error(), "body"));
   v.body = "Žádám o odklad pro {{child_name}}.";
   EXPECT_EQ(docs().add_template_version(as("koord"), "no_such_code", v).error().code, ErrorCode::not_found);
 

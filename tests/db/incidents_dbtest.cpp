@@ -18,10 +18,6 @@ namespace {
 
 using security::Actor;
 
-bool has_field(const Error& e, const std::string& field) {
-  return std::any_of(e.fields.begin(), e.fields.end(), [&](const FieldError& f) { return f.field == field; });
-}
-
 class Incidents : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -127,11 +123,11 @@ TEST_P(Incidents, ValidationNamesFields) {
   in.person_ids = std::vector<std::int64_t>{999999};
   auto r = incidents().create(as("alena"), in);
   ASSERT_FALSE(r.ok());
-  for (const char* f : {"type", "occurred_on", "school_id", "person_ids"}) EXPECT_TRUE(has_field(r.error(), f)) << f;
+  for (const char* f : {"type", "occurred_on", "school_id", "person_ids"}) EXPECT_TRUE(testing::has_field(r.error(), f)) << f;
   // another team's child is not visible to bohus
   auto other = incidents().create(as("bohus"), input());
   ASSERT_FALSE(other.ok());
-  EXPECT_TRUE(has_field(other.error(), "person_ids"));
+  EXPECT_TRUE(testing::has_field(other.error(), "person_ids"));
   EXPECT_EQ(count("SELECT COUNT(*) FROM incidents"), 0);
 }
 
@@ -163,7 +159,7 @@ TEST_P(Incidents, EvidenceIsStoredByteForByte) {
 
   auto exe = incidents().add_evidence(as("alena"), r->id, "x.pdf", std::string("MZ\x90\0", 4), std::nullopt);
   ASSERT_FALSE(exe.ok());
-  EXPECT_TRUE(has_field(exe.error(), "file"));
+  EXPECT_TRUE(testing::has_field(exe.error(), "file"));
   {
     auto tx = db_->app().db().begin(storage::TxMode::write);
     tx->exec("INSERT INTO settings (key, value, updated_at, version) VALUES ($1, '1000', '2026-09-21T00:00:00Z', 1)",
@@ -172,7 +168,7 @@ TEST_P(Incidents, EvidenceIsStoredByteForByte) {
   }
   auto big = incidents().add_evidence(as("alena"), r->id, "big.txt", std::string(1001, 'a'), std::nullopt);
   ASSERT_FALSE(big.ok());
-  EXPECT_TRUE(has_field(big.error(), "file"));
+  EXPECT_TRUE(testing::has_field(big.error(), "file"));
   EXPECT_TRUE(incidents().add_evidence(as("alena"), r->id, "ok.txt", std::string(1000, 'a'), std::nullopt).ok());
   EXPECT_EQ(count("SELECT COUNT(*) FROM incident_evidence"), 2);
 }
@@ -201,8 +197,8 @@ TEST_P(Incidents, ActionsWithComputedAppealDeadline) {
   bad.deadline = std::optional<std::string>("2026-02-30");
   auto b = incidents().add_action(as("alena"), r->id, bad);
   ASSERT_FALSE(b.ok());
-  EXPECT_TRUE(has_field(b.error(), "type"));
-  EXPECT_TRUE(has_field(b.error(), "deadline"));
+  EXPECT_TRUE(testing::has_field(b.error(), "type"));
+  EXPECT_TRUE(testing::has_field(b.error(), "deadline"));
 }
 
 TEST_P(Incidents, StatisticsSuppressSmallCountsForAnalysts) {
@@ -234,7 +230,7 @@ TEST_P(Incidents, StatisticsSuppressSmallCountsForAnalysts) {
   auto range = incidents().stats(as("koord"), "2026-09-11", "");
   ASSERT_TRUE(range.ok());
   EXPECT_EQ(range->total, 0);
-  EXPECT_TRUE(has_field(incidents().stats(as("koord"), "2026-13-01", "").error(), "from"));
+  EXPECT_TRUE(testing::has_field(incidents().stats(as("koord"), "2026-13-01", "").error(), "from"));
 }
 
 // Three refusals at the school and six at an office: hiding only the school's 3 would leave it as

@@ -89,10 +89,6 @@ class Registry : public ::testing::TestWithParam<std::string> {
   std::map<std::string, Actor> actors_;
 };
 
-bool has_field(const Error& e, const std::string& field) {
-  return std::any_of(e.fields.begin(), e.fields.end(), [&](const FieldError& f) { return f.field == field; });
-}
-
 TEST_P(Registry, FamilyCreateNormalisesAddressAndAuditsReads) {
   NewFamily f;
   f.name = "Čárkovský";
@@ -119,7 +115,7 @@ TEST_P(Registry, FamilyFieldsAreValidated) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::validation_failed);
   for (auto name : {"name", "team", "address.district", "address.postal_code", "address.kod_adm"})
-    EXPECT_TRUE(has_field(r.error(), name)) << name;
+    EXPECT_TRUE(testing::has_field(r.error(), name)) << name;
 }
 
 TEST_P(Registry, WorkerSeesOnlyTheirTeamAndCannotCreateElsewhere) {
@@ -160,7 +156,7 @@ TEST_P(Registry, ClosingNeedsAReason) {
   ch.status = "closed";
   auto r = families().update(as("koord"), id, ch);
   ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(has_field(r.error(), "closed_reason"));
+  EXPECT_TRUE(testing::has_field(r.error(), "closed_reason"));
   ch.closed_reason = std::optional<std::string>("Rodina se odstěhovala.");
   auto ok = families().update(as("koord"), id, ch);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
@@ -219,11 +215,11 @@ TEST_P(Registry, TimelineIsNewestFirstAndRejectsFutureDates) {
   ASSERT_TRUE(families().add_contact(as("koord"), id, {"2026-01-10", "phone", "Telefonát.", {}}).ok());
   ASSERT_TRUE(families().add_contact(as("koord"), id, {"2026-03-10", "home_visit", "Návštěva.", {p->id}}).ok());
   auto future = families().add_contact(as("koord"), id, {"2026-12-31", "phone", "Budoucí.", {}});
-  EXPECT_TRUE(has_field(future.error(), "date"));
+  EXPECT_TRUE(testing::has_field(future.error(), "date"));
   auto bad = families().add_contact(as("koord"), id, {"2026-01-01", "fax", "", {999999}});
-  EXPECT_TRUE(has_field(bad.error(), "type"));
-  EXPECT_TRUE(has_field(bad.error(), "summary"));
-  EXPECT_TRUE(has_field(bad.error(), "person_ids"));
+  EXPECT_TRUE(testing::has_field(bad.error(), "type"));
+  EXPECT_TRUE(testing::has_field(bad.error(), "summary"));
+  EXPECT_TRUE(testing::has_field(bad.error(), "person_ids"));
   auto t = families().timeline(as("koord"), id);
   ASSERT_EQ(t->size(), 2u);
   EXPECT_EQ((*t)[0].date, "2026-03-10");
@@ -234,11 +230,11 @@ TEST_P(Registry, PersonValidationIncludingRodneCislo) {
   auto id = family("Cvičný");
   // 1501010006 is not divisible by 11; 1501010005 is, and encodes 2015-01-01.
   auto bad_checksum = person(id, "Filip", "Cvičný", "2015-01-01", "child", "150101/0006");
-  EXPECT_TRUE(has_field(bad_checksum.error(), "rodne_cislo"));
+  EXPECT_TRUE(testing::has_field(bad_checksum.error(), "rodne_cislo"));
   auto wrong_date = person(id, "Filip", "Cvičný", "2015-01-02", "child", "150101/0005");
-  EXPECT_TRUE(has_field(wrong_date.error(), "rodne_cislo"));
+  EXPECT_TRUE(testing::has_field(wrong_date.error(), "rodne_cislo"));
   auto future = person(id, "Filip", "Cvičný", "2027-01-01");
-  EXPECT_TRUE(has_field(future.error(), "birth_date"));
+  EXPECT_TRUE(testing::has_field(future.error(), "birth_date"));
   auto ok = person(id, "Filip", "Cvičný", "2015-01-01", "child", "150101/0005");
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->rodne_cislo, "1501010005");
@@ -246,7 +242,7 @@ TEST_P(Registry, PersonValidationIncludingRodneCislo) {
   ASSERT_TRUE(none.ok()) << "a birth number is never required";
   EXPECT_FALSE(none->rodne_cislo);
   auto outside = person(id, "Ema", "Cvičná", "2016-02-02", "child", std::nullopt, "bohus");
-  EXPECT_TRUE(has_field(outside.error(), "family_id"));
+  EXPECT_TRUE(testing::has_field(outside.error(), "family_id"));
 }
 
 TEST_P(Registry, LikelyDuplicatesNeedConfirmation) {
@@ -294,26 +290,26 @@ TEST_P(Registry, ConsentRulesForChildrenAndRepresentatives) {
   auto aunt = person(id, "Eva", "Kartotéková", "1985-01-01", "adult");
   ASSERT_TRUE(child.ok() && mother.ok() && aunt.ok());
   domain::NewConsent c{"casework", std::nullopt, "self", std::nullopt, "2026-01-01", "signed_paper", std::nullopt};
-  EXPECT_TRUE(has_field(people().add_consent(as("koord"), child->id, c).error(), "given_by"));
+  EXPECT_TRUE(testing::has_field(people().add_consent(as("koord"), child->id, c).error(), "given_by"));
   c.given_by = "legal_representative";
   c.representative_id = aunt->id;
-  EXPECT_TRUE(has_field(people().add_consent(as("koord"), child->id, c).error(), "representative_id"));
+  EXPECT_TRUE(testing::has_field(people().add_consent(as("koord"), child->id, c).error(), "representative_id"));
   ASSERT_TRUE(people().add_relationship(as("koord"), child->id, {mother->id, "mother", true}).ok());
   c.representative_id = mother->id;
   c.expires_on = "2025-01-01";
-  EXPECT_TRUE(has_field(people().add_consent(as("koord"), child->id, c).error(), "expires_on"));
+  EXPECT_TRUE(testing::has_field(people().add_consent(as("koord"), child->id, c).error(), "expires_on"));
   c.expires_on.reset();
   c.given_on = "2026-12-01";
-  EXPECT_TRUE(has_field(people().add_consent(as("koord"), child->id, c).error(), "given_on"));
+  EXPECT_TRUE(testing::has_field(people().add_consent(as("koord"), child->id, c).error(), "given_on"));
   c.given_on = "2026-01-01";
   c.purpose = "school_sharing";
-  EXPECT_TRUE(has_field(people().add_consent(as("koord"), child->id, c).error(), "school"));
+  EXPECT_TRUE(testing::has_field(people().add_consent(as("koord"), child->id, c).error(), "school"));
   c.purpose = "casework";
   auto ok = people().add_consent(as("koord"), child->id, c);
   ASSERT_TRUE(ok.ok()) << ok.error().message;
   EXPECT_EQ(ok->status, "valid");
   auto self = people().add_relationship(as("koord"), child->id, {child->id, "other", false});
-  EXPECT_TRUE(has_field(self.error(), "other_person_id"));
+  EXPECT_TRUE(testing::has_field(self.error(), "other_person_id"));
 }
 
 TEST_P(Registry, SpecialCategoryNeedsPermissionAndConsentAndDiesWithTheConsent) {
@@ -328,7 +324,7 @@ TEST_P(Registry, SpecialCategoryNeedsPermissionAndConsentAndDiesWithTheConsent) 
   grant_special("koord");
   auto no_consent = people().add_special_item(as("koord"), child->id, yes);
   ASSERT_FALSE(no_consent.ok());
-  EXPECT_TRUE(has_field(no_consent.error(), "consent"));
+  EXPECT_TRUE(testing::has_field(no_consent.error(), "consent"));
   EXPECT_EQ(count("SELECT COUNT(*) FROM special_category"), 0);
   ASSERT_TRUE(people().add_special_item(as("koord"), child->id, {"disability", "refused", std::nullopt}).ok());
   auto consent = people().add_consent(
@@ -359,8 +355,8 @@ TEST_P(Registry, ParticipationDatesAreChecked) {
   f.entry_date = "2024-05-01";
   f.exit_date = std::optional<std::string>("2024-04-01");
   auto bad = people().add_participation(as("koord"), p->id, f);
-  EXPECT_TRUE(has_field(bad.error(), "exit_date"));
-  EXPECT_TRUE(has_field(bad.error(), "exit_reason"));
+  EXPECT_TRUE(testing::has_field(bad.error(), "exit_date"));
+  EXPECT_TRUE(testing::has_field(bad.error(), "exit_reason"));
   f.exit_date.reset();
   auto ok = people().add_participation(as("koord"), p->id, f);
   ASSERT_TRUE(ok.ok()) << ok.error().message;

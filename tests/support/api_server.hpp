@@ -58,4 +58,12 @@ class ApiServer {
   int port_ = 0;
 };
 
+// Whether a response's validation error names `field`.
+inline bool names_field(const ApiResponse& r, const std::string& field) {
+  if (!r.json.is_object() || !r.json["error"].contains("fields")) return false;
+  for (const auto& f : r.json["error"]["fields"])
+    if (f["field"] == field) return true;
+  return false;
+}
+
 }  // namespace kredo::testing

@@ -2,6 +2,7 @@
 // KREDO_TEST_PG (its public schema is dropped and recreated). `make test` starts that server.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,5 +29,10 @@ class TestDatabase {
 };
 
 std::string make_temp_dir();
+
+// Whether a validation error names `field`.
+inline bool has_field(const Error& e, const std::string& field) {
+  return std::any_of(e.fields.begin(), e.fields.end(), [&](const FieldError& f) { return f.field == field; });
+}
 
 }  // namespace kredo::testing

@@ -6,7 +6,7 @@
 namespace kredo::analytics {
 namespace {
 
-std::string error_of(std::string_view text) {
+std::string matching_error_of(std::string_view text) {
   auto r = parse_matching_input(text);
   if (r.ok()) {
     auto p = build_problem(*r, 1);
@@ -53,40 +53,40 @@ TEST(MatchingJson, ParsesBothPriorityFormsGroupsReservesAndBounds) {
 }
 
 TEST(MatchingJson, BadInputNamesTheProblem) {
-  EXPECT_NE(error_of("").find("empty"), std::string::npos);
-  EXPECT_NE(error_of("  \n").find("empty"), std::string::npos);
-  EXPECT_NE(error_of("{\"schools\": [").find("malformed JSON"), std::string::npos);
+  EXPECT_NE(matching_error_of("").find("empty"), std::string::npos);
+  EXPECT_NE(matching_error_of("  \n").find("empty"), std::string::npos);
+  EXPECT_NE(matching_error_of("{\"schools\": [").find("malformed JSON"), std::string::npos);
   // Found by match_input_fuzz: nlohmann throws out_of_range (not parse_error) for a number beyond a double.
-  EXPECT_NE(error_of(R"({"schools": [{"id": "s", "capacity": 1e999, "priority": []}], "students": []})").find("malformed JSON"),
+  EXPECT_NE(matching_error_of(R"({"schools": [{"id": "s", "capacity": 1e999, "priority": []}], "students": []})").find("malformed JSON"),
             std::string::npos);
-  EXPECT_NE(error_of("[]").find("JSON object"), std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": []})").find("'students'"), std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [{"capacity": 1, "priority": []}], "students": []})").find("schools[0]: missing field 'id'"),
+  EXPECT_NE(matching_error_of("[]").find("JSON object"), std::string::npos);
+  EXPECT_NE(matching_error_of(R"({"schools": []})").find("'students'"), std::string::npos);
+  EXPECT_NE(matching_error_of(R"({"schools": [{"capacity": 1, "priority": []}], "students": []})").find("schools[0]: missing field 'id'"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [{"id": "s", "priority": []}], "students": []})").find("school 's': missing field 'capacity'"),
+  EXPECT_NE(matching_error_of(R"({"schools": [{"id": "s", "priority": []}], "students": []})").find("school 's': missing field 'capacity'"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [{"id": "s", "capacity": -2, "priority": []}], "students": []})").find("school 's': capacity"),
+  EXPECT_NE(matching_error_of(R"({"schools": [{"id": "s", "capacity": -2, "priority": []}], "students": []})").find("school 's': capacity"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [{"id": "s", "capacity": 1.5, "priority": []}], "students": []})").find("integer"),
+  EXPECT_NE(matching_error_of(R"({"schools": [{"id": "s", "capacity": 1.5, "priority": []}], "students": []})").find("integer"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [{"id": "s", "capacity": 1}], "students": []})").find("exactly one of"), std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [{"id": "s", "capacity": 1, "priority": ["x"]}], "students": []})").find("unknown student 'x'"),
+  EXPECT_NE(matching_error_of(R"({"schools": [{"id": "s", "capacity": 1}], "students": []})").find("exactly one of"), std::string::npos);
+  EXPECT_NE(matching_error_of(R"({"schools": [{"id": "s", "capacity": 1, "priority": ["x"]}], "students": []})").find("unknown student 'x'"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [{"id": "s", "capacity": 1, "priority": []}, {"id": "s", "capacity": 1, "priority": []}],
+  EXPECT_NE(matching_error_of(R"({"schools": [{"id": "s", "capacity": 1, "priority": []}, {"id": "s", "capacity": 1, "priority": []}],
                          "students": []})")
                 .find("duplicate school id 's'"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [], "students": [{"id": "a", "preferences": []}, {"id": "a", "preferences": []}]})")
+  EXPECT_NE(matching_error_of(R"({"schools": [], "students": [{"id": "a", "preferences": []}, {"id": "a", "preferences": []}]})")
                 .find("duplicate student id 'a'"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [], "students": [{"id": "a", "preferences": ["nowhere"]}]})").find("unknown school 'nowhere'"),
+  EXPECT_NE(matching_error_of(R"({"schools": [], "students": [{"id": "a", "preferences": ["nowhere"]}]})").find("unknown school 'nowhere'"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [], "students": [{"id": "a"}]})").find("student 'a': missing field 'preferences'"),
+  EXPECT_NE(matching_error_of(R"({"schools": [], "students": [{"id": "a"}]})").find("student 'a': missing field 'preferences'"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [], "students": [{"id": ""}]})").find("id is empty"), std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [], "students": [{"id": true, "preferences": []}]})").find("string or an integer"),
+  EXPECT_NE(matching_error_of(R"({"schools": [], "students": [{"id": ""}]})").find("id is empty"), std::string::npos);
+  EXPECT_NE(matching_error_of(R"({"schools": [], "students": [{"id": true, "preferences": []}]})").find("string or an integer"),
             std::string::npos);
-  EXPECT_NE(error_of(R"({"schools": [{"id": "s", "capacity": 1, "priority": [], "bounds": {"r": [1]}}], "students": []})")
+  EXPECT_NE(matching_error_of(R"({"schools": [{"id": "s", "capacity": 1, "priority": [], "bounds": {"r": [1]}}], "students": []})")
                 .find("[floor, ceiling]"),
             std::string::npos);
 }

@@ -6,28 +6,13 @@
 #include <string>
 
 #include "app/application.hpp"
+#include "support/run_kredo.hpp"
 #include "support/test_db.hpp"
 
 namespace kredo {
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-};
-
-Run run_kredo(const std::string& args) {
-  const std::string cmd = std::string(KREDO_BINARY) + " " + args + " 2>&1";
-  Run run;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return run;
-  char buffer[4096];
-  size_t n = 0;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using testing::run_kredo;
 
 class CliRetention : public ::testing::Test {
  protected:
@@ -72,7 +57,7 @@ class CliRetention : public ::testing::Test {
 
 TEST_F(CliRetention, NothingIsDueWithinTheDefaultRetention) {
   auto run = run_kredo("retention run --apply --db " + url_);
-  ASSERT_EQ(run.exit_code, 0) << run.out;
+  ASSERT_EQ(run.code, 0) << run.out;
   EXPECT_NE(run.out.find("until 2035-09-30"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("0 people past retention"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("anonymised 0 people"), std::string::npos) << run.out;
@@ -81,7 +66,7 @@ TEST_F(CliRetention, NothingIsDueWithinTheDefaultRetention) {
 TEST_F(CliRetention, ListsWithoutApplyAndSkipsLegalHolds) {
   sql("INSERT INTO settings (key, value, updated_at) VALUES ('retention_years_after_project_end', '1', 'x')");
   auto listed = run_kredo("retention run --db " + url_);
-  ASSERT_EQ(listed.exit_code, 0) << listed.out;
+  ASSERT_EQ(listed.code, 0) << listed.out;
   EXPECT_NE(listed.out.find("due: person " + std::to_string(ids_[0])), std::string::npos) << listed.out;
   EXPECT_NE(listed.out.find("2 people past retention"), std::string::npos) << listed.out;
   EXPECT_EQ(listed.out.find("Fiktivní"), std::string::npos) << "names never reach the console";
@@ -89,7 +74,7 @@ TEST_F(CliRetention, ListsWithoutApplyAndSkipsLegalHolds) {
 
   sql("UPDATE people SET legal_hold = 1 WHERE id = " + std::to_string(ids_[0]));
   auto applied = run_kredo("retention run --apply --db " + url_);
-  ASSERT_EQ(applied.exit_code, 0) << applied.out;
+  ASSERT_EQ(applied.code, 0) << applied.out;
   EXPECT_NE(applied.out.find("anonymised 1 people"), std::string::npos) << applied.out;
   app::Application app(url_);
   auto tx = app.db().begin(storage::TxMode::read);

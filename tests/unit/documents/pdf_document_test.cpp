@@ -5,22 +5,12 @@
 #include <fstream>
 
 #include "documents/pdf_document.hpp"
+#include "support/pdf_text.hpp"
 
 namespace kredo::documents {
 namespace {
 
-// The text of a PDF as pdftotext (poppler-utils) extracts it.
-std::string pdf_text(const std::string& pdf) {
-  std::string path = ::testing::TempDir() + "kredo-doc-test.pdf";
-  std::ofstream(path, std::ios::binary) << pdf;
-  std::string out;
-  FILE* p = popen(("pdftotext -enc UTF-8 '" + path + "' - 2>&1").c_str(), "r");
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
-}
+using testing::pdf_text;
 
 int count(const std::string& hay, const std::string& needle) {
   int n = 0;

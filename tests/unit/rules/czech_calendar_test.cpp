@@ -11,8 +11,6 @@
 namespace kredo::rules {
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d).value(); }
-
 std::vector<std::string> iso_dates(const std::vector<PublicHoliday>& holidays) {
   std::vector<std::string> out;
   for (const auto& h : holidays) out.push_back(h.date.iso());

@@ -8,8 +8,6 @@
 namespace kredo::rules {
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d).value(); }
-
 TEST(DateParse, AcceptsStrictIsoDate) {
   const auto r = parse_iso_date("2026-11-28");
   ASSERT_TRUE(r.ok());

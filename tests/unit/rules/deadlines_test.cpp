@@ -9,8 +9,6 @@
 namespace kredo::rules {
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d).value(); }
-
 Deadline appeal(Date delivered) {
   auto r = appeal_deadline(delivered);
   EXPECT_TRUE(r.ok()) << delivered.iso();

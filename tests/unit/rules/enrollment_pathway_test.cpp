@@ -10,8 +10,6 @@
 namespace kredo::rules {
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d).value(); }
-
 const ComputedDate* find_date(const Pathway& p, const std::string& key) {
   auto it = std::find_if(p.dates.begin(), p.dates.end(), [&](const ComputedDate& d) { return d.key == key; });
   return it == p.dates.end() ? nullptr : &*it;

@@ -10,8 +10,6 @@
 namespace kredo::rules {
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d).value(); }
-
 // YYMMDD + a three-digit serial + the check digit that makes the number divisible by 11
 // (10·n9 + c ≡ 0 (mod 11) ⇔ c ≡ n9 (mod 11)). Serials whose remainder is 10 have no valid
 // modern check digit; the first serial from `serial` upwards that works is used.

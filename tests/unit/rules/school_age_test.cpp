@@ -8,8 +8,6 @@
 namespace kredo::rules {
 namespace {
 
-Date ymd(int y, int m, int d) { return Date::from_ymd(y, m, d).value(); }
-
 TEST(SchoolYear, RunsFromSeptemberToAugust) {
   const SchoolYear y{2025};
   EXPECT_EQ(y.first_day(), ymd(2025, 9, 1));
