@@ -70,7 +70,7 @@ crash_pid=$!
 # A short soak on the small demo dataset (64 connections): zero 5xx and connection errors. Its memory bound is
 # loose (50 %): a short warm-up does not fill SQLite's page caches, so only a gross leak shows here; `make soak`
 # holds the 10 % bound over 10 minutes.
-SOAK_SECONDS="${KREDO_SOAK_SECONDS:-20}" SOAK_SCALE=small SOAK_WARMUP="${KREDO_SOAK_WARMUP:-10}" SOAK_MAX_DRIFT=50 \
+SOAK_SECONDS="${KREDO_SOAK_SECONDS:-30}" SOAK_SCALE=small SOAK_WARMUP="${KREDO_SOAK_WARMUP:-10}" SOAK_MAX_DRIFT=50 \
   bash scripts/soak.sh >"$log/soak.log" 2>&1 &
 soak_pid=$!
 declare -A gpid
