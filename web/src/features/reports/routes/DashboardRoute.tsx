@@ -12,6 +12,7 @@ import { BarChart, type BarRow } from '@/features/analytics/components/charts/Ba
 import { ChartFigure } from '@/features/analytics/components/charts/ChartFigure';
 import { LineChart } from '@/features/analytics/components/charts/LineChart';
 import '@/features/analytics/analytics.css';
+import { isApiError } from '@/lib/api-error';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { useLanguage } from '@/lib/use-language';
 import { useDashboard } from '../api/get-dashboard';
@@ -86,15 +87,18 @@ export function DashboardRoute() {
   const to = period?.to ?? project.data?.period_to ?? '';
   const dashboard = useDashboard(from, to);
   const d = from && to ? dashboard.data : undefined;
+  // The server names the wrong date (e.g. an end before the start): shown at its field.
+  const fieldError = (name: 'from' | 'to') =>
+    isApiError(dashboard.error) ? dashboard.error.fields.find((f) => f.field === name)?.message : undefined;
   return (
     <>
       <PageHeader title={t('reports.dashboard.title')} lead={t('reports.dashboard.lead')} />
       <ReportsTabs />
       <div className="report-form">
-        <Field label={t('reports.form.from')}>
+        <Field label={t('reports.form.from')} error={fieldError('from')}>
           {(c) => <input type="date" {...c} value={from} onChange={(e) => setPeriod({ from: e.target.value, to })} />}
         </Field>
-        <Field label={t('reports.form.to')}>
+        <Field label={t('reports.form.to')} error={fieldError('to')}>
           {(c) => <input type="date" {...c} value={to} onChange={(e) => setPeriod({ from, to: e.target.value })} />}
         </Field>
       </div>
@@ -104,7 +108,7 @@ export function DashboardRoute() {
         </p>
       ) : null}
       {dashboard.isError ? <ErrorAlert error={dashboard.error} /> : null}
-      {!d ? <Loading /> : null}
+      {!d && !dashboard.isError ? <Loading /> : null}
       {d ? (
         <div className="dashboard-grid">
           {(() => {

@@ -188,4 +188,19 @@ describe('Výkazy', () => {
     // When the figures were computed, in Brno time (UTC+1 in November), Czech style.
     expect(screen.getByTestId('dashboard-as-of').textContent).toBe('Stav údajů k 29. 11. 2026 10:05');
   });
+
+  it('dashboard: a wrong period is named at its field, with no endless spinner', async () => {
+    mockServer({
+      ...sessionRoutes(coordinator),
+      'GET /api/v1/project': json(project),
+      'GET /api/v1/dashboard': apiError(422, 'validation_failed', 'Some fields are invalid.', [
+        { field: 'to', message: 'The end of the period cannot be before its start.' },
+      ]),
+    });
+    renderApp('/reports/dashboard');
+    const to = await screen.findByLabelText('Do');
+    expect(await screen.findByText(/The end of the period cannot be before its start/)).toBeTruthy();
+    expect(to.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByText('Načítá se…')).toBeNull();
+  });
 });
