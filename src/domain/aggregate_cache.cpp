@@ -54,16 +54,6 @@ void HeavyGate::release() {
 }
 
 Result<AggregateCache::Answer> AggregateCache::run(const Compute& compute, Clock::duration& cost) {
-  auto& gate = HeavyGate::instance();
-  if (!gate.acquire(permit_wait)) {
-    Error e = Error::unavailable("The server is busy computing other summaries. Try again in a moment.");
-    e.detail_json = nlohmann::json{{"retry_after_seconds", kRetryAfterSeconds}}.dump();
-    return e;
-  }
-  struct Release {
-    HeavyGate& g;
-    ~Release() { g.release(); }
-  } release{gate};
   const auto started = Clock::now();
   auto r = compute();
   cost = Clock::now() - started;
@@ -83,53 +73,81 @@ bool AggregateCache::may_answer_stale(const Entry& e, Clock::time_point now, boo
   return age < refresh;
 }
 
-Result<AggregateCache::Answer> AggregateCache::get(const std::string& key, std::int64_t gen, const Compute& compute) {
-  std::shared_ptr<Flight> flight;
-  bool lead = false;
-  {
-    std::lock_guard<std::mutex> lk(m_);
-    auto it = entries_.find(key);
-    auto f = flights_.find(key);
-    if (it != entries_.end() &&
-        (it->second.gen == gen || may_answer_stale(it->second, Clock::now(), f != flights_.end()))) {
-      lru_.splice(lru_.begin(), lru_, it->second.pos);
-      ++hits_;
-      if (it->second.gen != gen) ++stale_hits_;
-      return it->second.value;
-    }
-    if (f != flights_.end()) {
-      flight = f->second;
-    } else {
-      flight = std::make_shared<Flight>();
-      flights_.emplace(key, flight);
-      lead = true;
-      ++computations_;
-    }
+AggregateCache::Found AggregateCache::find(const std::string& key, std::int64_t gen, bool lead, Answer& answer,
+                                           std::shared_ptr<Flight>& flight) {
+  std::lock_guard<std::mutex> lk(m_);
+  auto it = entries_.find(key);
+  auto f = flights_.find(key);
+  if (it != entries_.end() &&
+      (it->second.gen == gen || may_answer_stale(it->second, Clock::now(), f != flights_.end()))) {
+    lru_.splice(lru_.begin(), lru_, it->second.pos);
+    ++hits_;
+    if (it->second.gen != gen) ++stale_hits_;
+    answer = it->second.value;
+    return Found::answer;
   }
-  if (!lead) {
-    std::unique_lock<std::mutex> lk(flight->m);
-    flight->cv.wait(lk, [&] { return flight->done; });
-    return *flight->result;
+  if (f != flights_.end()) {
+    flight = f->second;
+    return Found::flight;
+  }
+  if (!lead) return Found::none;
+  flight = std::make_shared<Flight>();
+  flights_.emplace(key, flight);
+  ++computations_;
+  return Found::lead;
+}
+
+Result<AggregateCache::Answer> AggregateCache::wait(Flight& flight) {
+  std::unique_lock<std::mutex> lk(flight.m);
+  flight.cv.wait(lk, [&] { return flight.done; });
+  return *flight.result;
+}
+
+Result<AggregateCache::Answer> AggregateCache::get(const std::string& key, std::int64_t gen, const Compute& compute) {
+  Answer answer;
+  std::shared_ptr<Flight> flight;
+  Found found = find(key, gen, false, answer, flight);
+  if (found == Found::answer) return answer;
+  if (found == Found::flight) return wait(*flight);
+  // A computation is registered only by a request that holds a permit (or runs inside one that does), so a
+  // request waiting for a registered computation never waits on the permit limit: no deadlock when the
+  // dashboard's computation waits for the indicators' while the indicators' request waits for a permit.
+  auto& gate = HeavyGate::instance();
+  if (!gate.acquire(permit_wait)) {
+    Error e = Error::unavailable("The server is busy computing other summaries. Try again in a moment.");
+    e.detail_json = nlohmann::json{{"retry_after_seconds", kRetryAfterSeconds}}.dump();
+    return e;
+  }
+  found = find(key, gen, true, answer, flight);  // another request may have computed or started it meanwhile
+  if (found != Found::lead) {
+    gate.release();
+    if (found == Found::answer) return answer;
+    return wait(*flight);
   }
 
+  auto finish = [&](const Result<Answer>& r) {
+    {
+      std::lock_guard<std::mutex> lk(flight->m);
+      flight->result = std::make_unique<Result<Answer>>(r);
+      flight->done = true;
+    }
+    flight->cv.notify_all();
+  };
   Result<Answer> r = Error::internal("The computation did not finish.");
   Clock::duration cost{};
   try {
     r = run(compute, cost);
   } catch (...) {
     // Waiters must never hang on a computation that threw; the exception goes on to this request.
+    gate.release();
     {
       std::lock_guard<std::mutex> lk(m_);
       flights_.erase(key);
     }
-    {
-      std::lock_guard<std::mutex> lk(flight->m);
-      flight->result = std::make_unique<Result<Answer>>(Error::internal("The computation failed."));
-      flight->done = true;
-    }
-    flight->cv.notify_all();
+    finish(Error::internal("The computation failed."));
     throw;
   }
+  gate.release();
   {
     std::lock_guard<std::mutex> lk(m_);
     flights_.erase(key);
@@ -152,12 +170,7 @@ Result<AggregateCache::Answer> AggregateCache::get(const std::string& key, std::
       }
     }
   }
-  {
-    std::lock_guard<std::mutex> lk(flight->m);
-    flight->result = std::make_unique<Result<Answer>>(r);
-    flight->done = true;
-  }
-  flight->cv.notify_all();
+  finish(r);
   return r;
 }
 

@@ -94,7 +94,11 @@ class AggregateCache {
     Clock::time_point computed_at;
     Clock::duration cost;
   };
-  Result<Answer> run(const Compute& compute, Clock::duration& cost);
+  enum class Found { answer, flight, lead, none };
+  // Under the mutex: a kept answer, a running computation, or (when `lead`) a new computation registered.
+  Found find(const std::string& key, std::int64_t gen, bool lead, Answer& answer, std::shared_ptr<Flight>& flight);
+  static Result<Answer> wait(Flight& flight);
+  static Result<Answer> run(const Compute& compute, Clock::duration& cost);
   // Whether an entry computed at another generation may still be answered (mutex held).
   static bool may_answer_stale(const Entry& e, Clock::time_point now, bool refreshing);
 

@@ -154,6 +154,39 @@ TEST(AggregateCache, AComputationThatComputesAnotherTakesNoSecondPermit) {
   EXPECT_EQ((**r)["inner"]["n"], 1);
 }
 
+// The deadlock seen in CI: the dashboard's computation (holding the only permit) needed the indicators while
+// another request for the indicators had registered their computation and waited for a permit.
+TEST(AggregateCache, WaitingForAComputationNeverWaitsOnThePermitLimit) {
+  PermitsGuard guard;
+  HeavyGate::instance().set_permits(1);
+  AggregateCache::permit_wait = std::chrono::milliseconds(3000);
+  AggregateCache dashboards, indicators;
+  std::promise<void> holding;
+  std::atomic<bool> other_started{false};
+  auto ind = [] { return Result<json>(json{{"n", 1}}); };
+  auto dash = std::async(std::launch::async, [&] {
+    return dashboards.get("dashboard", 1, [&]() -> Result<json> {
+      holding.set_value();
+      while (!other_started) std::this_thread::yield();
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the other request reaches the cache first
+      auto i = indicators.get("indicators", 1, ind);
+      if (!i) return std::move(i).error();
+      return json{{"inner", **i}};
+    });
+  });
+  holding.get_future().wait();
+  auto other = std::async(std::launch::async, [&] {
+    other_started = true;
+    return indicators.get("indicators", 1, ind);
+  });
+  const auto t0 = std::chrono::steady_clock::now();
+  auto d = dash.get();
+  auto o = other.get();
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  ASSERT_TRUE(o.ok()) << o.error().message;
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(2500)) << "nobody waited out the permit";
+}
+
 TEST(AggregateCache, AThrowingComputationReleasesItsWaitersAndThePermit) {
   PermitsGuard guard;
   HeavyGate::instance().set_permits(1);
