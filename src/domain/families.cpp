@@ -280,10 +280,7 @@ Result<std::shared_ptr<const FamilyPage>> FamilyService::list_shared(const Actor
                           district + sep + q.worker + sep + q.status + sep + q.sort + sep + std::to_string(q.page) +
                           sep + std::to_string(q.page_size);
   std::shared_ptr<const FamilyPage> cached;
-  {
-    auto rtx = db_.begin(TxMode::statement);
-    cached = list_cache_.find(key, registry_generation(*rtx));
-  }
+  cached = list_cache_.find(key, list_cache_.current_generation(db_));
   std::shared_ptr<const FamilyPage> answer = cached;
   if (!answer) {
     auto computed = std::make_shared<FamilyPage>();

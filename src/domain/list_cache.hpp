@@ -1,8 +1,10 @@
 // Answers of registry lists (families, people), kept in the server under the registry generation they were
 // computed at (migration 0013: every committed change of families, people, teams or users sets a new
-// generation). A request reads the current generation in its own read transaction and takes a cached answer
-// only if it was computed at that generation: the answer then shows exactly the data the request's snapshot
-// holds. Keys carry the scope (sees all, or the team) and every query parameter, so one user's answer never
+// generation). A request takes a cached answer only if it was computed at the current generation. The
+// current generation is read from the database again after any write through this process (so a request
+// that follows a write sees it) and at least every storage::kRevalidateAfter (so a write by the CLI or by a
+// second server is seen within that time); in between it is kept in memory (storage::Revalidated), and an
+// answer from the cache costs no database read at all. Keys carry the scope (sees all, or the team) and every query parameter, so one user's answer never
 // reaches another scope. The audit row of each request is written as before; only the computation is shared.
 #pragma once
 
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "storage/db/db.hpp"
+#include "storage/db/revalidated.hpp"
 
 namespace kredo::domain {
 
@@ -53,6 +56,14 @@ template <class Page>
 class ListCache {
  public:
   explicit ListCache(std::size_t capacity = 128) : capacity_(capacity) {}
+
+  // The registry generation, read again only when storage::Revalidated says so.
+  std::int64_t current_generation(storage::Database& db) {
+    return generation_.get(db, [&] {
+      auto tx = db.begin(storage::TxMode::statement);
+      return registry_generation(*tx);
+    });
+  }
 
   // The answer for key computed at generation gen, if kept.
   std::shared_ptr<const Page> find(const std::string& key, std::int64_t gen) {
@@ -93,6 +104,7 @@ class ListCache {
     std::list<std::string>::iterator pos;
   };
   const std::size_t capacity_;
+  storage::Revalidated<std::int64_t> generation_;
   mutable std::mutex m_;
   std::list<std::string> lru_;
   std::unordered_map<std::string, Entry> map_;

@@ -402,10 +402,7 @@ Result<std::shared_ptr<const PersonPage>> PersonService::list_shared(const Actor
   const std::string key = std::to_string(sees_all) + sep + std::to_string(sees_all ? 0 : team) + sep + folded + sep +
                           q.sort + sep + std::to_string(q.page) + sep + std::to_string(q.page_size);
   std::shared_ptr<const PersonPage> cached;
-  {
-    auto rtx = db_.begin(TxMode::statement);
-    cached = list_cache_.find(key, registry_generation(*rtx));
-  }
+  cached = list_cache_.find(key, list_cache_.current_generation(db_));
   std::shared_ptr<const PersonPage> answer = cached;
   if (!answer) {
     auto computed = std::make_shared<PersonPage>();

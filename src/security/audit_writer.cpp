@@ -24,30 +24,44 @@ void AuditWriter::write(storage::Database& db, const Actor& actor, const AuditEv
   if (!open_) open_ = std::make_shared<Batch>();
   std::shared_ptr<Batch> mine = open_;
   mine->items.push_back({actor, event, now});
-  while (!mine->done) {
-    if (flushing_) {
-      cv_.wait(lk);
-      continue;
+  for (;;) {
+    if (mine->done.load(std::memory_order_acquire)) break;
+    if (!flushing_) {
+      // No batch in flight and ours is not done: ours is the open one. Commit it for everyone in it.
+      flushing_ = true;
+      std::shared_ptr<Batch> batch = std::move(open_);
+      open_.reset();
+      lk.unlock();
+      std::exception_ptr error;
+      try {
+        // append_log: the audit rows leave every value kept in memory current (storage::Revalidated).
+        auto tx = db.begin(storage::TxMode::append_log);
+        write_audit_rows(*tx, batch->items);
+        tx->commit();
+      } catch (...) {
+        error = std::current_exception();
+      }
+      lk.lock();
+      batch->error = error;
+      batch->done.store(true, std::memory_order_release);
+      flushing_ = false;
+      ++batches_;
+      std::shared_ptr<Batch> next = open_;
+      lk.unlock();
+      batch->signal.fetch_add(1, std::memory_order_release);
+      batch->signal.notify_all();
+      // Rows that arrived meanwhile wait in the open batch: one of their callers leads it.
+      if (next) {
+        next->signal.fetch_add(1, std::memory_order_release);
+        next->signal.notify_one();
+      }
+      break;
     }
-    // No batch in flight and ours is not done: ours is the open one. Commit it for everyone in it.
-    flushing_ = true;
-    std::shared_ptr<Batch> batch = std::move(open_);
-    open_.reset();
+    const std::uint32_t seen = mine->signal.load(std::memory_order_acquire);
     lk.unlock();
-    std::exception_ptr error;
-    try {
-      auto tx = db.begin(storage::TxMode::write);
-      write_audit_rows(*tx, batch->items);
-      tx->commit();
-    } catch (...) {
-      error = std::current_exception();
-    }
+    mine->signal.wait(seen, std::memory_order_acquire);
+    if (mine->done.load(std::memory_order_acquire)) break;
     lk.lock();
-    batch->error = error;
-    batch->done = true;
-    flushing_ = false;
-    ++batches_;
-    cv_.notify_all();
   }
   if (mine->error) std::rethrow_exception(mine->error);
 }

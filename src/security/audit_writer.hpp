@@ -5,10 +5,14 @@
 // together and are committed in the next single transaction (one fsync for all of them). The call returns
 // only when the caller's row is durable, and throws when its batch failed, so the answer is never sent
 // unaudited ("every read of personal data is audited" stays true, and nothing acknowledged is lost).
-// No background thread: the first waiting caller commits the batch for everyone (leader/follower).
+// No background thread: the first waiting caller commits the batch for everyone (leader/follower). Callers
+// wait on their own batch's atomic signal, not under the queue's mutex: a commit wakes only the callers whose
+// rows it held, which return without taking the mutex again, and one caller of the next batch to lead it.
+// (One condition variable for all, woken at every commit, made every waiter fight for the mutex: that cost
+// more than the commit itself at 64 concurrent readers.)
 #pragma once
 
-#include <condition_variable>
+#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <memory>
@@ -37,13 +41,13 @@ class AuditWriter {
 
  private:
   struct Batch {
-    std::vector<AuditRow> items;
-    bool done = false;
-    std::exception_ptr error;
+    std::vector<AuditRow> items;   // under m_
+    std::exception_ptr error;      // written before done
+    std::atomic<bool> done{false}; // set under m_
+    std::atomic<std::uint32_t> signal{0};  // moves when the batch is done or may be led
   };
 
   mutable std::mutex m_;
-  std::condition_variable cv_;
   std::shared_ptr<Batch> open_;  // collecting rows
   bool flushing_ = false;
   std::uint64_t batches_ = 0;

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "security/cipher.hpp"
 #include "security/permissions.hpp"
 #include "storage/db/db.hpp"
+#include "storage/db/revalidated.hpp"
 
 namespace kredo::security {
 
@@ -121,6 +123,19 @@ class AuthService {
   bool claim_touch(std::int64_t session_id, std::int64_t now);
   std::mutex touch_mutex_;
   std::array<std::pair<std::int64_t, std::int64_t>, 1024> touched_{};  // (session id, when)
+
+  // Sessions found valid a moment ago, by token hash, so that a request need not read its session: an
+  // entry is used while storage::ReadStamp says it is current (no write has committed through this process
+  // since — a logout, a password change, a deactivation each commit one — and it is younger than
+  // storage::kRevalidateAfter, within which such changes made by another process are seen) and the session
+  // needs no touch yet.
+  struct KeptSession {
+    SessionInfo info;
+    std::int64_t created = 0, last_seen = 0;
+    storage::ReadStamp stamp;
+  };
+  std::mutex kept_mutex_;
+  std::unordered_map<std::string, KeptSession> kept_;
 
   std::once_flag dummy_once_;
   std::string dummy_hash_;  // verified against for unknown users so timing does not reveal them

@@ -1,6 +1,8 @@
 // Users, logins, lock-out and sessions against both databases.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <set>
 
 #include "support/test_db.hpp"
@@ -108,6 +110,28 @@ TEST_P(Auth, DeactivatedUserCannotLogInAndLosesSessions) {
   ASSERT_TRUE(users().update(admin_, id, ch).ok());
   EXPECT_FALSE(auth().authenticate(s->session_token, ""));
   EXPECT_FALSE(auth().login("alena", "Dlouhe-heslo-123", {}).ok());
+}
+
+TEST_P(Auth, AKeptSessionEndsAtOnceWithALogoutHereAndSoonWithOneElsewhere) {
+  auto a = auth().login("alena", "Dlouhe-heslo-123", {});
+  auto b = auth().login("alena", "Dlouhe-heslo-123", {});
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto sa = auth().authenticate(a->session_token, "r1");
+  ASSERT_TRUE(sa);
+  ASSERT_TRUE(auth().authenticate(a->session_token, "r2"));  // from memory now
+  EXPECT_EQ(auth().authenticate(a->session_token, "r3")->actor.request_id, "r3");
+  ASSERT_TRUE(auth().logout(*sa).ok());
+  EXPECT_FALSE(auth().authenticate(a->session_token, "")) << "a logout through this process ends it at once";
+  // Another process (the CLI, a second server) deletes b's session: seen within storage::kRevalidateAfter.
+  ASSERT_TRUE(auth().authenticate(b->session_token, ""));
+  auto other = storage::open_database(db_->url());
+  {
+    auto tx = other->begin(storage::TxMode::write);
+    tx->exec("DELETE FROM sessions");
+    tx->commit();
+  }
+  std::this_thread::sleep_for(storage::kRevalidateAfter + std::chrono::milliseconds(50));
+  EXPECT_FALSE(auth().authenticate(b->session_token, ""));
 }
 
 TEST_P(Auth, PasswordChangeEndsOtherSessions) {

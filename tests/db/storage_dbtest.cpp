@@ -1,7 +1,11 @@
 // The storage adapter and migrations, run the same way on SQLite and on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <limits>
+#include <thread>
+
+#include "storage/db/revalidated.hpp"
 
 #include "support/test_db.hpp"
 
@@ -87,6 +91,68 @@ TEST_P(Storage, ReadersSeeCommittedWrites) {
   }
   auto tx = db().begin(TxMode::read);
   EXPECT_EQ(tx->query_one("SELECT name FROM t_parent")->str(0), "kept");
+}
+
+TEST_P(Storage, WriteEpochMovesWithEveryWriteCommitAndOnlyThen) {
+  const auto e0 = db().write_epoch();
+  {
+    auto tx = db().begin(TxMode::read);
+    tx->query("SELECT COUNT(*) FROM t_parent");
+  }
+  {
+    auto tx = db().begin(TxMode::write);
+    tx->exec("INSERT INTO t_parent (name) VALUES ($1)", {"rolled back"});
+  }
+  {
+    auto tx = db().begin(TxMode::append_log);
+    tx->exec("INSERT INTO t_parent (name) VALUES ($1)", {"a log row"});
+    tx->commit();
+  }
+  EXPECT_EQ(db().write_epoch(), e0) << "reads, a rollback and an append_log commit leave it";
+  {
+    auto tx = db().begin(TxMode::write);
+    tx->exec("INSERT INTO t_parent (name) VALUES ($1)", {"kept"});
+    tx->commit();
+  }
+  EXPECT_EQ(db().write_epoch(), e0 + 1);
+  auto tx = db().begin(TxMode::read);
+  EXPECT_EQ(tx->query_one("SELECT COUNT(*) FROM t_parent")->i64(0), 2) << "the append_log commit is kept";
+}
+
+TEST_P(Storage, RevalidatedValueIsReadAgainAfterAWriteHereAndWithinItsAgeAfterAWriteElsewhere) {
+  Revalidated<std::int64_t> count(std::chrono::milliseconds(300));
+  int loads = 0;
+  auto read = [&] {
+    ++loads;
+    auto tx = db().begin(TxMode::statement);
+    return tx->query_one("SELECT COUNT(*) FROM t_parent")->i64(0);
+  };
+  EXPECT_EQ(count.get(db(), read), 0);
+  EXPECT_EQ(count.get(db(), read), 0);
+  EXPECT_EQ(loads, 1) << "kept while nothing was written";
+  {
+    auto tx = db().begin(TxMode::write);
+    tx->exec("INSERT INTO t_parent (name) VALUES ($1)", {"here"});
+    tx->commit();
+  }
+  EXPECT_EQ(count.get(db(), read), 1) << "a write through this process is seen at once";
+  EXPECT_EQ(loads, 2);
+  // Another process: its own Database object on the same database.
+  auto other = open_database(db_->url());
+  {
+    auto tx = other->begin(TxMode::write);
+    tx->exec("INSERT INTO t_parent (name) VALUES ($1)", {"elsewhere"});
+    tx->commit();
+  }
+  const auto start = std::chrono::steady_clock::now();
+  std::int64_t seen = count.get(db(), read);
+  while (seen != 2 && std::chrono::steady_clock::now() - start < std::chrono::seconds(2)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    seen = count.get(db(), read);
+  }
+  EXPECT_EQ(seen, 2);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1000))
+      << "a write by another process is seen within the value's age";
 }
 
 TEST_P(Storage, MigrationsAreRecordedAndIdempotent) {

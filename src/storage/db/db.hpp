@@ -4,6 +4,7 @@
 // they expect (a unique violation, say) and turn them into domain errors.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -96,8 +97,10 @@ using Rows = std::vector<Row>;
 
 // read: one snapshot for every statement; write: the single writer (SQLite) or a read-write transaction;
 // statement: reads whose statements each see the latest committed data, without BEGIN and ROLLBACK (two
-// round trips fewer on PostgreSQL) — for a read of one statement on a hot path.
-enum class TxMode { read, write, statement };
+// round trips fewer on PostgreSQL) — for a read of one statement on a hot path; append_log: a write
+// transaction that only appends rows no kept answer is made from (the audit log), so its commit leaves
+// the write epoch where it was (see Database::write_epoch).
+enum class TxMode { read, write, statement, append_log };
 
 // A transaction on one pooled connection. Destroying it without commit() rolls back.
 class Transaction {
@@ -125,6 +128,17 @@ class Database {
   virtual Dialect dialect() const = 0;
   // Online copy to a file and integrity check of the copy (SQLite); PostgreSQL throws with advice.
   virtual void backup_to(const std::string& path) = 0;
+
+  // Moves forward on every commit of a TxMode::write transaction through this object (not of append_log
+  // ones). A value read at epoch E is as current as the database while the epoch is still E — as far as
+  // writes through this process go; storage::Revalidated bounds how long writes by another process (the
+  // CLI, a second server on PostgreSQL) stay unseen.
+  std::uint64_t write_epoch() const { return write_epoch_.load(std::memory_order_acquire); }
+  // Called by the transactions after a write commit has succeeded, before the caller learns of it.
+  void note_write_committed() { write_epoch_.fetch_add(1, std::memory_order_acq_rel); }
+
+ private:
+  std::atomic<std::uint64_t> write_epoch_{0};
 };
 
 struct DbOptions {

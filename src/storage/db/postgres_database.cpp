@@ -70,10 +70,10 @@ Rows to_rows(const pqxx::result& r) {
 
 class PostgresTransaction final : public Transaction, public RowStreaming {
  public:
-  PostgresTransaction(PostgresDatabase& db, TxMode mode) : db_(db) {
+  PostgresTransaction(PostgresDatabase& db, TxMode mode) : db_(db), mode_(mode) {
     conn_ = db.acquire();
     try {
-      if (mode == TxMode::write) {
+      if (mode == TxMode::write || mode == TxMode::append_log) {
         tx_ = std::make_unique<pqxx::work>(conn_->c);
       } else if (mode == TxMode::statement) {
         tx_ = std::make_unique<pqxx::nontransaction>(conn_->c);
@@ -138,6 +138,7 @@ class PostgresTransaction final : public Transaction, public RowStreaming {
     } catch (...) {
       rethrow_pq("");
     }
+    if (mode_ == TxMode::write) db_.note_write_committed();
   }
   Dialect dialect() const override { return Dialect::postgresql; }
 
@@ -154,6 +155,7 @@ class PostgresTransaction final : public Transaction, public RowStreaming {
   }
 
   PostgresDatabase& db_;
+  TxMode mode_;
   std::unique_ptr<PgConnection> conn_;
   std::unique_ptr<pqxx::transaction_base> tx_;
 };

@@ -201,7 +201,7 @@ class SqliteTransaction final : public Transaction, public RowStreaming {
  public:
   // Write: holds the writer lock for its lifetime. Read: holds one pooled reader.
   SqliteTransaction(SqliteDatabase& db, TxMode mode) : db_(db), mode_(mode) {
-    if (mode == TxMode::write) {
+    if (is_write()) {
       lock_ = std::unique_lock<std::mutex>(db.writer_mutex_);
       conn_ = db.writer_.get();
       conn_->exec("BEGIN IMMEDIATE", {});
@@ -241,7 +241,7 @@ class SqliteTransaction final : public Transaction, public RowStreaming {
         // The connection rolled back on its own (e.g. after a failed COMMIT).
       }
     }
-    if (mode_ != TxMode::write) db_.release_reader(conn_);
+    if (!is_write()) db_.release_reader(conn_);
   }
 
   Rows query(std::string_view sql, const Params& params) override { return live().query(sql, params); }
@@ -254,12 +254,14 @@ class SqliteTransaction final : public Transaction, public RowStreaming {
     if (mode_ == TxMode::statement) return;
     conn_->exec("COMMIT", {});
     done_ = true;
+    if (mode_ == TxMode::write) db_.note_write_committed();
     // The writer is free for others as soon as this transaction is over, not when it is destroyed.
     if (lock_.owns_lock()) lock_.unlock();
   }
   Dialect dialect() const override { return Dialect::sqlite; }
 
  private:
+  bool is_write() const { return mode_ == TxMode::write || mode_ == TxMode::append_log; }
   SqliteConnection& live() {
     if (done_ && mode_ != TxMode::statement) throw std::logic_error("transaction used after commit");
     return *conn_;
