@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <functional>
+#include <optional>
 #include <cstdlib>
 #include <iostream>
 #include <set>
@@ -21,29 +23,22 @@ int num(std::string_view s, std::size_t pos, std::size_t len) {
   return v;
 }
 
-constexpr const char* kParticipants =
-    "SELECT p.id, p.role, p.gender, p.birth_date, p.education_isced, p.labour_status, pa.entry_date, "
-    "pa.third_country_national, pa.foreign_background, pa.housing_exclusion, pa.rural "
-    "FROM participations pa JOIN people p ON p.id = pa.person_id "
-    "WHERE pa.entry_date >= $1 AND pa.entry_date <= $2 AND p.merged_into IS NULL "
-    "ORDER BY p.id, pa.entry_date, pa.id";
-// The same participations without the order (computing without ids: the first entry in the period
-// is picked in memory), the four entry flags as bits (1 third country, 2 foreign background, 4 housing
-// exclusion, 8 rural; each "yes").
-constexpr const char* kParticipantRows =
+// Every participation entered in the period or overlapping it (entered by its end, not left before its
+// start), with its person: read once for the ESF+ participants and the people in the programme. The four
+// entry flags come as bits (1 third country, 2 foreign background, 4 housing exclusion, 8 rural; each
+// "yes"), then 1 for entered in the period and 2 for overlapping it. The second OR keeps a participation
+// entered in the period whose exit date lies (wrongly) before it: the participants always counted it.
+constexpr const char* kPeriodParticipations =
     "SELECT pa.person_id, pa.entry_date, pa.id, p.role, p.gender, p.birth_date, p.education_isced, p.labour_status, "
     "CASE WHEN pa.third_country_national = 'yes' THEN 1 ELSE 0 END + CASE WHEN pa.foreign_background = 'yes' THEN 2 "
     "ELSE 0 END + CASE WHEN pa.housing_exclusion = 'yes' THEN 4 ELSE 0 END + CASE WHEN pa.rural = 'yes' THEN 8 ELSE 0 "
-    "END FROM participations pa JOIN people p ON p.id = pa.person_id "
-    "WHERE pa.entry_date >= $1 AND pa.entry_date <= $2 AND p.merged_into IS NULL";
-// The latest recorded answer per person and category counts ("yes" only).
-constexpr const char* kSpecial =
-    "SELECT s.person_id, s.category, s.value FROM special_category s "
-    "WHERE s.category IN ('roma_minority', 'disability') AND s.person_id IN "
-    "(SELECT pa.person_id FROM participations pa WHERE pa.entry_date >= $1 AND pa.entry_date <= $2) "
-    "ORDER BY s.person_id, s.category, s.recorded_on, s.id";
-// The same answers of everyone (computing without ids): the participants are picked in memory, which
-// spares the database the join with the period's participations.
+    "END, CASE WHEN pa.entry_date >= $1 THEN 1 ELSE 0 END + CASE WHEN pa.exit_date IS NULL OR pa.exit_date >= $1 "
+    "THEN 2 ELSE 0 END FROM participations pa JOIN people p ON p.id = pa.person_id "
+    "WHERE p.merged_into IS NULL AND pa.entry_date <= $2 AND (pa.exit_date IS NULL OR pa.exit_date >= $1 OR "
+    "pa.entry_date >= $1)";
+// The latest recorded answer per person and category counts ("yes" only). Everyone's answers: the
+// participants are picked in memory, which spares the database the join with the period's participations;
+// only the latest answer of a participant is opened (decrypted).
 constexpr const char* kSpecialAll =
     "SELECT s.person_id, s.category, s.value FROM special_category s "
     "WHERE s.category IN ('roma_minority', 'disability') ORDER BY s.person_id, s.category, s.recorded_on, s.id";
@@ -138,7 +133,7 @@ namespace {
 // Small tables of the distinct texts of a column (a handful of values each), so that a participant's
 // fields are compared and grouped as numbers; -1 is null.
 struct Interned {
-  std::vector<std::string> values;
+  std::vector<std::string>& values;
   int of(std::string_view v) {
     for (std::size_t i = 0; i < values.size(); ++i)
       if (values[i] == v) return static_cast<int>(i);
@@ -155,59 +150,49 @@ struct GroupKey {
   bool operator<(const GroupKey& o) const { return tie() < o.tie(); }
 };
 
-struct EntryRow {
-  std::int64_t person_id = 0, participation_id = 0;
-  std::string entry_date;
-  GroupKey key;
-};
+using PRow = PeriodParticipations::Row;
 
-// The participants without their ids: the same rows as with them (first entry in the period per person,
-// the latest special-category answers), grouped by every field the definitions read.
-std::vector<Participant> grouped_participants(ComputeContext& ctx, const char* participants_sql,
-                                              const char* special_sql) {
-  Interned roles, genders, labours;
-  std::vector<EntryRow> rows;
-  storage::for_each_row(ctx.tx, participants_sql, {ctx.from, ctx.to}, [&](const storage::RowView& r) {
-    EntryRow e;
-    e.person_id = r.i64(0);
-    e.entry_date = r.str(1);
-    e.participation_id = r.i64(2);
-    e.key.role = roles.of(r.str(3));
-    e.key.gender = genders.of(r.str(4));
-    e.key.age = age_at(r.str(5), e.entry_date);
-    e.key.isced = r.is_null(6) ? -1 : static_cast<int>(r.i64(6));
-    e.key.labour = r.is_null(7) ? -1 : labours.of(r.str(7));
-    e.key.flags = static_cast<int>(r.i64(8));
-    rows.push_back(std::move(e));
-  });
-  // The first entry in the period describes the participant (as ORDER BY p.id, entry_date, pa.id).
-  std::sort(rows.begin(), rows.end(), [](const EntryRow& a, const EntryRow& b) {
-    return std::tie(a.person_id, a.entry_date, a.participation_id) <
-           std::tie(b.person_id, b.entry_date, b.participation_id);
+// The period's participants: each person's first entry in the period (as ORDER BY person, entry_date,
+// participation id), ordered by person.
+std::vector<const PRow*> first_entries(const PeriodParticipations& all) {
+  std::vector<const PRow*> rows;
+  rows.reserve(all.rows.size());
+  for (const auto& r : all.rows)
+    if (r.entered) rows.push_back(&r);
+  std::sort(rows.begin(), rows.end(), [](const PRow* a, const PRow* b) {
+    return std::tie(a->person_id, a->entry, a->participation_id) <
+           std::tie(b->person_id, b->entry, b->participation_id);
   });
   rows.erase(std::unique(rows.begin(), rows.end(),
-                         [](const EntryRow& a, const EntryRow& b) { return a.person_id == b.person_id; }),
+                         [](const PRow* a, const PRow* b) { return a->person_id == b->person_id; }),
              rows.end());
-  auto find = [&rows](std::int64_t person) -> EntryRow* {
-    auto it = std::lower_bound(rows.begin(), rows.end(), person,
-                               [](const EntryRow& e, std::int64_t id) { return e.person_id < id; });
-    return it != rows.end() && it->person_id == person ? &*it : nullptr;
+  return rows;
+}
+
+// Calls mark(index, is_disability) for each participant (by index into `people`, ordered by person id) whose
+// latest answer in a category counts is "yes". Rows come ordered by person, category, recorded_on, id: the
+// last of each run is the latest answer, and only that one of a participant is opened.
+void mark_special(ComputeContext& ctx, const std::vector<const PRow*>& people,
+                  const std::function<void(std::size_t, bool)>& mark) {
+  auto find = [&people](std::int64_t person) -> std::optional<std::size_t> {
+    auto it = std::lower_bound(people.begin(), people.end(), person,
+                               [](const PRow* e, std::int64_t id) { return e->person_id < id; });
+    if (it == people.end() || (*it)->person_id != person) return std::nullopt;
+    return static_cast<std::size_t>(it - people.begin());
   };
-  // Rows come ordered by person, category, recorded_on, id: the last of each run is the latest answer
-  // (only that one is opened).
   std::int64_t run_person = 0;
   std::string run_category, run_value;
   bool in_run = false;
   auto close_run = [&] {
     if (!in_run) return;
-    EntryRow* e = find(run_person);
-    if (!e) return;
+    auto i = find(run_person);
+    if (!i) return;
     const bool yes = (ctx.settings.cipher ? ctx.settings.cipher->open_text(run_value) : run_value) == "yes";
     if (!yes) return;
-    if (run_category == "disability") e->key.disability = true;
-    if (run_category == "roma_minority") e->key.minority = true;
+    if (run_category == "disability") mark(*i, true);
+    if (run_category == "roma_minority") mark(*i, false);
   };
-  storage::for_each_row(ctx.tx, special_sql, {}, [&](const storage::RowView& r) {
+  storage::for_each_row(ctx.tx, kSpecialAll, {}, [&](const storage::RowView& r) {
     if (!in_run || r.i64(0) != run_person || r.str(1) != run_category) {
       close_run();
       run_person = r.i64(0);
@@ -217,17 +202,31 @@ std::vector<Participant> grouped_participants(ComputeContext& ctx, const char* p
     run_value = r.str(2);
   });
   close_run();
+}
+
+// The participants without their ids, grouped by every field the definitions read.
+std::vector<Participant> grouped_participants(ComputeContext& ctx) {
+  const PeriodParticipations& all = ctx.period_participations();
+  const std::vector<const PRow*> people = first_entries(all);
+  std::vector<GroupKey> keys(people.size());
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    const PRow& e = *people[i];
+    keys[i] = {e.role, e.gender, e.age, e.isced, e.labour, e.flags, false, false};
+  }
+  mark_special(ctx, people, [&keys](std::size_t i, bool disability) {
+    (disability ? keys[i].disability : keys[i].minority) = true;
+  });
   std::map<GroupKey, std::int64_t> groups;
-  for (const auto& e : rows) groups[e.key] += 1;
+  for (const auto& k : keys) groups[k] += 1;
   std::vector<Participant> out;
   out.reserve(groups.size());
   for (const auto& [k, n] : groups) {
     Participant p;
-    p.role = roles.values[static_cast<std::size_t>(k.role)];
-    p.gender = genders.values[static_cast<std::size_t>(k.gender)];
+    p.role = all.roles[static_cast<std::size_t>(k.role)];
+    p.gender = all.genders[static_cast<std::size_t>(k.gender)];
     p.age = k.age;
     if (k.isced >= 0) p.education_isced = k.isced;
-    if (k.labour >= 0) p.labour_status = labours.values[static_cast<std::size_t>(k.labour)];
+    if (k.labour >= 0) p.labour_status = all.labours[static_cast<std::size_t>(k.labour)];
     p.third_country = (k.flags & 1) != 0;
     p.foreign_background = (k.flags & 2) != 0;
     p.housing_exclusion = (k.flags & 4) != 0;
@@ -242,43 +241,58 @@ std::vector<Participant> grouped_participants(ComputeContext& ctx, const char* p
 
 }  // namespace
 
+const PeriodParticipations& ComputeContext::period_participations() {
+  return shared<PeriodParticipations>("participations.period", [this] {
+    PeriodParticipations out;
+    Interned roles{out.roles}, genders{out.genders}, labours{out.labours};
+    storage::for_each_row(tx, kPeriodParticipations, {from, to}, [&](const storage::RowView& r) {
+      PRow e;
+      e.person_id = r.i64(0);
+      const std::string_view entry = r.str(1);
+      e.entry = num(entry, 0, 4) * 10000 + num(entry, 5, 2) * 100 + num(entry, 8, 2);
+      e.participation_id = r.i64(2);
+      e.role = roles.of(r.str(3));
+      e.gender = genders.of(r.str(4));
+      e.age = age_at(r.str(5), entry);
+      e.isced = r.is_null(6) ? -1 : static_cast<int>(r.i64(6));
+      e.labour = r.is_null(7) ? -1 : labours.of(r.str(7));
+      e.flags = static_cast<int>(r.i64(8));
+      const auto period = r.i64(9);
+      e.entered = (period & 1) != 0;
+      e.overlaps = (period & 2) != 0;
+      out.rows.push_back(std::move(e));
+    });
+    return out;
+  });
+}
+
 const std::vector<Participant>& ComputeContext::participants() {
   if (participants_) return *participants_;
   if (!with_ids) {
-    participants_ = grouped_participants(*this, kParticipantRows, kSpecialAll);
+    participants_ = grouped_participants(*this);
     return *participants_;
   }
+  const PeriodParticipations& all = period_participations();
+  const std::vector<const PRow*> people = first_entries(all);
   std::vector<Participant> out;
-  std::map<std::int64_t, std::size_t> index;
-  storage::for_each_row(tx, kParticipants, {from, to}, [&](const storage::RowView& r) {
-    const std::int64_t id = r.i64(0);
-    if (index.count(id)) return;  // the first entry in the period describes the participant
+  out.reserve(people.size());
+  for (const PRow* e : people) {
     Participant p;
-    p.person_id = id;
-    p.role = r.str(1);
-    p.gender = r.str(2);
-    p.birth_date = r.str(3);
-    p.education_isced = r.opt_i64(4);
-    if (!r.is_null(5)) p.labour_status = std::string(r.str(5));
-    p.entry_date = r.str(6);
-    p.third_country = r.str(7) == "yes";
-    p.foreign_background = r.str(8) == "yes";
-    p.housing_exclusion = r.str(9) == "yes";
-    p.rural = r.str(10) == "yes";
-    index[id] = out.size();
+    p.person_id = e->person_id;
+    p.role = all.roles[static_cast<std::size_t>(e->role)];
+    p.gender = all.genders[static_cast<std::size_t>(e->gender)];
+    p.age = e->age;
+    if (e->isced >= 0) p.education_isced = e->isced;
+    if (e->labour >= 0) p.labour_status = all.labours[static_cast<std::size_t>(e->labour)];
+    p.third_country = (e->flags & 1) != 0;
+    p.foreign_background = (e->flags & 2) != 0;
+    p.housing_exclusion = (e->flags & 4) != 0;
+    p.rural = (e->flags & 8) != 0;
     out.push_back(std::move(p));
-  });
-  std::map<std::pair<std::int64_t, std::string>, bool> latest;
-  storage::for_each_row(tx, kSpecial, {from, to}, [&](const storage::RowView& r) {
-    latest[{r.i64(0), std::string(r.str(1))}] =
-        (settings.cipher ? settings.cipher->open_text(r.str(2)) : std::string(r.str(2))) == "yes";
-  });
-  for (const auto& [key, yes] : latest) {
-    auto it = index.find(key.first);
-    if (it == index.end() || !yes) continue;
-    if (key.second == "disability") out[it->second].disability = true;
-    if (key.second == "roma_minority") out[it->second].minority = true;
   }
+  mark_special(*this, people, [&out](std::size_t i, bool disability) {
+    (disability ? out[i].disability : out[i].minority) = true;
+  });
   participants_ = std::move(out);
   return *participants_;
 }

@@ -59,6 +59,35 @@ struct Participant {
 // The age on `entry_date` of someone born on `birth_date` (both YYYY-MM-DD), -1 when either is shorter.
 int age_at(std::string_view birth_date, std::string_view entry_date);
 
+// The participations a period's definitions read, with their person's entry data, read in one statement
+// and shared (ComputeContext::period_participations): those entered in the period (the ESF+ participants:
+// EECO01–16) and those that overlap it (the people in the programme: P_CHILDREN, P_PARENTS). Text fields
+// that repeat are numbers into the lists beside the rows.
+struct PeriodParticipations {
+  struct Row {
+    std::int64_t person_id = 0, participation_id = 0;
+    int entry = 0;  // the entry date as the number YYYYMMDD
+    int age = -1;   // on the entry date (-1: a date unreadable)
+    int role = 0, gender = 0, labour = -1;  // indexes into roles, genders, labours (-1: none)
+    int isced = -1;                         // -1: none
+    int flags = 0;    // entry data "yes": 1 third country, 2 foreign background, 4 housing exclusion, 8 rural
+    bool entered = false;   // entry date within the period
+    bool overlaps = false;  // entered by the period's end and not left before its start
+  };
+  std::vector<std::string> roles, genders, labours;
+  std::vector<Row> rows;
+};
+
+// The people in the programme during the period (a participation that overlaps it), by id, with role and
+// gender: shared by P_CHILDREN, P_PARENTS and SUPPORTED.
+struct ProgrammePerson {
+  std::int64_t id;
+  const std::string* role;
+  const std::string* gender;
+};
+struct ComputeContext;
+const std::vector<ProgrammePerson>& programme_people(ComputeContext& ctx);
+
 // Answers whether tables/columns exist in the open database (cached per computation).
 class SchemaProbe {
  public:
@@ -88,6 +117,7 @@ struct ComputeContext {
   // The period's participants, loaded once for every ESF+ definition: one per person (with_ids), or
   // one per group of participants alike in every field a definition reads, with its `weight`.
   const std::vector<Participant>& participants();
+  const PeriodParticipations& period_participations();
   // A read shared by several definitions of one computation (read once, by the first that asks).
   template <typename T, typename Load>
   const T& shared(const std::string& name, Load&& load) {

@@ -1,40 +1,30 @@
 // Programme indicators from the case registry: children and parents in the programme.
+#include <algorithm>
+
 #include "reports/indicators.hpp"
 #include "storage/db/row_stream.hpp"
 
 namespace kredo::reports {
 
-namespace {
-
-// People with a participation that overlaps the period (entered by its end, not left before its
-// start), with role and gender: read once for both definitions, each keeps its role's people.
-struct InProgramme {
-  struct Person {
-    std::int64_t id;
-    std::string role, gender;
-  };
-  std::vector<Person> people;
-};
-
-const InProgramme& in_programme_people(ComputeContext& ctx) {
-  return ctx.shared<InProgramme>("registry.in_programme", [&ctx] {
-    InProgramme out;
-    // The same people either way; each database reads its own form fastest (SQLite: the participations
-    // and a key lookup of each person; PostgreSQL: a semi-join with no DISTINCT to hash, which spilled
-    // to disk on the national dataset).
-    const char* sql =
-        ctx.tx.dialect() == storage::Dialect::sqlite
-            ? "SELECT DISTINCT p.id, p.role, p.gender FROM participations pa JOIN people p ON p.id = pa.person_id "
-              "WHERE p.merged_into IS NULL AND pa.entry_date <= $2 AND (pa.exit_date IS NULL OR pa.exit_date >= $1)"
-            : "SELECT p.id, p.role, p.gender FROM people p WHERE p.merged_into IS NULL AND EXISTS (SELECT 1 FROM "
-              "participations pa WHERE pa.person_id = p.id AND pa.entry_date <= $2 AND (pa.exit_date IS NULL OR "
-              "pa.exit_date >= $1))";
-    storage::for_each_row(ctx.tx, sql, {ctx.from, ctx.to}, [&out](const storage::RowView& r) {
-      out.people.push_back({r.i64(0), std::string(r.str(1)), std::string(r.str(2))});
-    });
+// People with a participation that overlaps the period (entered by its end, not left before its start),
+// from the period's participations (read once for these and the ESF+ definitions).
+const std::vector<ProgrammePerson>& programme_people(ComputeContext& ctx) {
+  return ctx.shared<std::vector<ProgrammePerson>>("registry.in_programme", [&ctx] {
+    const PeriodParticipations& all = ctx.period_participations();
+    std::vector<ProgrammePerson> out;
+    for (const auto& r : all.rows)
+      if (r.overlaps)
+        out.push_back({r.person_id, &all.roles[static_cast<std::size_t>(r.role)],
+                       &all.genders[static_cast<std::size_t>(r.gender)]});
+    std::sort(out.begin(), out.end(), [](const ProgrammePerson& a, const ProgrammePerson& b) { return a.id < b.id; });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const ProgrammePerson& a, const ProgrammePerson& b) { return a.id == b.id; }),
+              out.end());
     return out;
   });
 }
+
+namespace {
 
 IndicatorDefinition in_programme(std::string code, std::string cs, std::string en, const std::string& role) {
   IndicatorDefinition d;
@@ -49,8 +39,8 @@ IndicatorDefinition in_programme(std::string code, std::string cs, std::string e
   d.entity = "person";
   d.compute = [role](ComputeContext& ctx) {
     std::vector<KeyedId> rows;
-    for (const auto& p : in_programme_people(ctx).people)
-      if (p.role == role) rows.push_back({p.id, &p.gender});
+    for (const auto& p : programme_people(ctx))
+      if (*p.role == role) rows.push_back({p.id, p.gender});
     return count_keyed(rows, "gender", gender_keys());
   };
   return d;
