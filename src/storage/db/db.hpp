@@ -99,7 +99,8 @@ using Rows = std::vector<Row>;
 // statement: reads whose statements each see the latest committed data, without BEGIN and ROLLBACK (two
 // round trips fewer on PostgreSQL) — for a read of one statement on a hot path; append_log: a write
 // transaction that only appends rows no kept answer is made from (the audit log), so its commit leaves
-// the write epoch where it was (see Database::write_epoch).
+// the write epoch where it was (see Database::write_epoch); on PostgreSQL each of its statements commits on
+// its own (no BEGIN/COMMIT round trips), so write it as single atomic statements.
 enum class TxMode { read, write, statement, append_log };
 
 // A transaction on one pooled connection. Destroying it without commit() rolls back.

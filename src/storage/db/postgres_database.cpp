@@ -73,9 +73,11 @@ class PostgresTransaction final : public Transaction, public RowStreaming {
   PostgresTransaction(PostgresDatabase& db, TxMode mode) : db_(db), mode_(mode) {
     conn_ = db.acquire();
     try {
-      if (mode == TxMode::write || mode == TxMode::append_log) {
+      if (mode == TxMode::write) {
         tx_ = std::make_unique<pqxx::work>(conn_->c);
-      } else if (mode == TxMode::statement) {
+      } else if (mode == TxMode::statement || mode == TxMode::append_log) {
+        // append_log: each statement commits on its own (a multi-row INSERT is atomic), without the BEGIN
+        // and COMMIT round trips — the audit group commit writes one statement per 200 rows.
         tx_ = std::make_unique<pqxx::nontransaction>(conn_->c);
       } else {
         tx_ = std::make_unique<pqxx::read_transaction>(conn_->c);
