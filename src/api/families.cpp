@@ -53,16 +53,7 @@ void register_family_routes(http::HttpServer& server, app::Services& s) {
     q.page_size = paging->page_size;
     auto shared = s.families.list_shared(ctx.actor(), q);
     if (!shared) return std::move(shared).error();
-    const auto& r = *shared;
-    // A page served from the list cache was rendered by an earlier answer.
-    const std::string& items = r->rendered_items->get([&] {
-      json a = json::array();
-      for (const auto& it : r->items) a.push_back(to_json(it));
-      return a.dump();
-    });
-    return Reply::bytes("{\"items\":" + items + ",\"page\":" + std::to_string(q.page) + ",\"page_size\":" +
-                            std::to_string(q.page_size) + ",\"total\":" + std::to_string(r->total) + "}",
-                        "application/json");
+    return list_page_reply(**shared, q.page, q.page_size);
   });
 
   server.route(Method::get, R"(/api/v1/families/(\d+))", Access::login, [&s](RequestContext& ctx) -> http::HandlerResult {
