@@ -146,12 +146,13 @@ TEST_P(Storage, RevalidatedValueIsReadAgainAfterAWriteHereAndWithinItsAgeAfterAW
   }
   const auto start = std::chrono::steady_clock::now();
   std::int64_t seen = count.get(db(), read);
-  while (seen != 2 && std::chrono::steady_clock::now() - start < std::chrono::seconds(2)) {
+  while (seen != 2 && std::chrono::steady_clock::now() - start < std::chrono::seconds(5)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     seen = count.get(db(), read);
   }
   EXPECT_EQ(seen, 2);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1000))
+  // Seen after the value's age (300 ms) and the polling step; the bound leaves room for a loaded machine.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(2500))
       << "a write by another process is seen within the value's age";
 }
 
