@@ -165,11 +165,11 @@ Result<Family> FamilyService::create(const Actor& actor, const NewFamily& in) {
 
 Result<Family> FamilyService::get(const Actor& actor, std::int64_t id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!visible_family_team(*tx, actor, id)) return Error::not_found("No such family.");
   auto f = load(*tx, id);
-  audit(*tx, actor, clock_, "read", "family", id);
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read", "family", id);
   return *f;
 }
 
@@ -342,14 +342,14 @@ Result<std::shared_ptr<const FamilyPage>> FamilyService::list_shared(const Actor
 
 Result<std::vector<Contact>> FamilyService::timeline(const Actor& actor, std::int64_t family_id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!visible_family_team(*tx, actor, family_id)) return Error::not_found("No such family.");
   std::vector<Contact> out;
   for (const auto& r : tx->query(kSelectContacts, {family_id})) out.push_back({r.i64(0), r.str(1), r.str(2), r.str(3), r.str(4), {}});
   for (auto& c : out)
     for (const auto& r : tx->query(kContactPeople, {c.id})) c.person_ids.push_back(r.i64(0));
-  audit(*tx, actor, clock_, "read_timeline", "family", family_id);
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read_timeline", "family", family_id);
   return out;
 }
 

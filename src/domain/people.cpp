@@ -333,13 +333,13 @@ Result<Person> PersonService::create(const Actor& actor, const NewPerson& in) {
 
 Result<Person> PersonService::get(const Actor& actor, std::int64_t id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!visible_person_family(*tx, actor, id)) return Error::not_found("No such person.");
   const bool special = has_special_category_access(*tx, actor);
   auto p = load(*tx, id, special);
-  audit_person(*tx, actor, clock_, "read", id);
-  if (special && !p->special_category->empty()) audit_person(*tx, actor, clock_, "read_special", id);
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read", "person", id);
+  if (special && !p->special_category->empty()) audit_read(db_, actor, clock_, "read_special", "person", id);
   return *p;
 }
 

@@ -9,6 +9,7 @@
 
 #include "common/clock.hpp"
 #include "security/audit.hpp"
+#include "security/audit_writer.hpp"
 
 namespace kredo::domain {
 
@@ -21,6 +22,15 @@ inline void audit(storage::Transaction& tx, const security::Actor& actor, const 
 inline void audit(storage::Transaction& tx, const security::Actor& actor, const Clock& clock, const std::string& action,
                   const std::string& entity, std::int64_t id, const nlohmann::json& detail = nullptr) {
   audit(tx, actor, clock, action, entity, std::to_string(id), detail);
+}
+
+// The audit entry of a read made in a read transaction (after it, once the record was found and shown to be
+// in the actor's scope): group-committed with the other reads' entries (security::group_commit_audit), and
+// returning only once it is durable, so an answer never leaves unaudited. A read then never waits for the
+// single SQLite writer, nor holds it.
+inline void audit_read(storage::Database& db, const security::Actor& actor, const Clock& clock, const std::string& action,
+                       const std::string& entity, std::int64_t id) {
+  security::group_commit_audit(db, actor, {action, entity, std::to_string(id), ""}, clock.now());
 }
 
 // Whether `value` is one of `options` (an array of C strings or string views).

@@ -264,6 +264,31 @@ TEST_F(RegistryApi, ContactsTimeline) {
   EXPECT_EQ(server_->as("terenni2").get(base + "/timeline").status, 404);
 }
 
+TEST_F(RegistryApi, EveryReadOfAFamilyOrPersonIsAuditedAndAReadOutOfScopeIsNot) {
+  ApiClient t = server_->as("terenni");
+  Fam f = make_family(t, "Auditovaný");
+  const std::string fam = std::to_string(f.id), child = std::to_string(f.child);
+  ApiClient admin = server_->as("admin");
+  auto count = [&](const std::string& entity, const std::string& id, const std::string& action, const std::string& actor) {
+    auto a = admin.get("/api/v1/audit?entity=" + entity + "&entity_id=" + id + "&action=" + action + "&actor=" + actor);
+    EXPECT_EQ(a.status, 200) << a.body;
+    return a.json["total"].get<int>();
+  };
+  ASSERT_EQ(t.get("/api/v1/families/" + fam).status, 200);
+  ASSERT_EQ(t.get("/api/v1/families/" + fam).status, 200);
+  ASSERT_EQ(t.get("/api/v1/families/" + fam + "/timeline").status, 200);
+  ASSERT_EQ(t.get("/api/v1/people/" + child).status, 200);
+  EXPECT_EQ(count("family", fam, "read", "terenni"), 2) << "each answer has its row, once it has left";
+  EXPECT_EQ(count("family", fam, "read_timeline", "terenni"), 1);
+  EXPECT_EQ(count("person", child, "read", "terenni"), 1);
+  // Another team's worker learns nothing, and nothing was read: no row.
+  ApiClient other = server_->as("terenni2");
+  EXPECT_EQ(other.get("/api/v1/families/" + fam).status, 404);
+  EXPECT_EQ(other.get("/api/v1/people/" + child).status, 404);
+  EXPECT_EQ(count("family", fam, "read", "terenni2"), 0);
+  EXPECT_EQ(count("person", child, "read", "terenni2"), 0);
+}
+
 TEST_F(RegistryApi, ParticipationAndConflict) {
   ApiClient t = server_->as("terenni");
   Fam f = make_family(t, "Ústečkový");
