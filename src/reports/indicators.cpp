@@ -87,6 +87,18 @@ void fill_breakdown(IndicatorValue& v, Acc& acc, const std::vector<std::string>&
   }
 }
 
+// The value, breakdown and distinct ids of summed amounts (sum_rows, sum_amounts).
+IndicatorValue summed(Acc& acc, std::vector<std::int64_t>& all, double total, double divisor,
+                      const std::string& breakdown_kind, const std::vector<std::string>& keys) {
+  IndicatorValue v;
+  v.value = total / divisor;
+  v.breakdown_kind = breakdown_kind;
+  if (!breakdown_kind.empty()) fill_breakdown(v, acc, keys, true);
+  distinct(all);
+  v.ids = std::move(all);  // the distinct ids, sorted
+  return v;
+}
+
 }  // namespace
 
 int age_at(std::string_view birth_date, std::string_view entry_date) {
@@ -329,7 +341,6 @@ IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, double divi
 
 IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, const storage::Params& params, double divisor,
                         const std::string& breakdown_kind, const std::vector<std::string>& keys) {
-  IndicatorValue v;
   Acc acc;
   std::vector<std::int64_t> all;
   double total = 0;
@@ -340,12 +351,7 @@ IndicatorValue sum_rows(ComputeContext& ctx, const std::string& sql, const stora
     total += amount;
     if (!breakdown_kind.empty()) acc.at(r.is_null(1) ? std::string_view("not_stated") : r.str(1)).sum += amount / divisor;
   });
-  v.value = total / divisor;
-  v.breakdown_kind = breakdown_kind;
-  if (!breakdown_kind.empty()) fill_breakdown(v, acc, keys, true);
-  distinct(all);
-  v.ids = std::move(all);  // the distinct ids, sorted
-  return v;
+  return summed(acc, all, total, divisor, breakdown_kind, keys);
 }
 
 IndicatorValue count_keyed(const std::vector<KeyedId>& rows, const std::string& breakdown_kind,
@@ -368,7 +374,6 @@ IndicatorValue count_keyed(const std::vector<KeyedId>& rows, const std::string& 
 
 IndicatorValue sum_amounts(const std::vector<AmountRow>& rows, double divisor, const std::string& breakdown_kind,
                            const std::vector<std::string>& keys) {
-  IndicatorValue v;
   Acc acc;
   std::vector<std::int64_t> all;
   all.reserve(rows.size());
@@ -379,12 +384,7 @@ IndicatorValue sum_amounts(const std::vector<AmountRow>& rows, double divisor, c
     if (!breakdown_kind.empty())
       acc.at(r.key ? std::string_view(*r.key) : std::string_view("not_stated")).sum += r.amount / divisor;
   }
-  v.value = total / divisor;
-  v.breakdown_kind = breakdown_kind;
-  if (!breakdown_kind.empty()) fill_breakdown(v, acc, keys, true);
-  distinct(all);
-  v.ids = std::move(all);  // the distinct ids, sorted
-  return v;
+  return summed(acc, all, total, divisor, breakdown_kind, keys);
 }
 
 IndicatorValue count_participants(ComputeContext& ctx, const std::function<bool(const Participant&)>& pred) {
