@@ -159,7 +159,7 @@ TEST(AggregateCache, AComputationThatComputesAnotherTakesNoSecondPermit) {
 TEST(AggregateCache, WaitingForAComputationNeverWaitsOnThePermitLimit) {
   PermitsGuard guard;
   HeavyGate::instance().set_permits(1);
-  AggregateCache::permit_wait = std::chrono::milliseconds(3000);
+  AggregateCache::permit_wait = std::chrono::milliseconds(10000);  // far above anything a loaded machine adds
   AggregateCache dashboards, indicators;
   std::promise<void> holding;
   std::atomic<bool> other_started{false};
@@ -184,7 +184,7 @@ TEST(AggregateCache, WaitingForAComputationNeverWaitsOnThePermitLimit) {
   auto o = other.get();
   ASSERT_TRUE(d.ok()) << d.error().message;
   ASSERT_TRUE(o.ok()) << o.error().message;
-  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(2500)) << "nobody waited out the permit";
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(8000)) << "nobody waited out the permit";
 }
 
 TEST(AggregateCache, AThrowingComputationReleasesItsWaitersAndThePermit) {
