@@ -302,11 +302,11 @@ Result<Activity> ActivityService::create(const Actor& actor, const ActivityField
 
 Result<Activity> ActivityService::get(const Actor& actor, std::int64_t id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!activity_visible(*tx, actor, id)) return Error::not_found("No such activity.");
   auto a = load_activity(*tx, id);
-  audit(*tx, actor, clock_, "read", "activity", std::to_string(id));
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read", "activity", id);
   return *a;
 }
 
@@ -375,7 +375,7 @@ Result<ActivityPage> ActivityService::list(const Actor& actor, const ActivityQue
     where += std::string(" AND ") + with_team(kActivityScope, 6);
     p.emplace_back(actor.team_id.value_or(-1));
   }
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   ActivityPage page;
   page.total = tx->query_one("SELECT COUNT(*)" + where, p)->i64(0);
   const int n = static_cast<int>(p.size());
@@ -388,14 +388,14 @@ Result<ActivityPage> ActivityService::list(const Actor& actor, const ActivityQue
     page.items.push_back(*load_activity(*tx, r.i64(0)));
     ids.push_back(r.i64(0));
   }
-  audit(*tx, actor, clock_, "list", "activity", "", {{"ids", ids}, {"total", page.total}});
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "list", "activity", "", {{"ids", ids}, {"total", page.total}});
   return page;
 }
 
 Result<Attendance> ActivityService::attendance(const Actor& actor, std::int64_t activity_id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!activity_visible(*tx, actor, activity_id)) return Error::not_found("No such activity.");
   Attendance out;
   out.activity_id = activity_id;
@@ -405,8 +405,8 @@ Result<Attendance> ActivityService::attendance(const Actor& actor, std::int64_t 
     out.records.push_back({r.i64(0), r.str(1), r.opt_i64(2)});
     (r.str(1) == "present" ? out.present : r.str(1) == "excused" ? out.excused : out.absent)++;
   }
-  audit(*tx, actor, clock_, "read", "attendance", std::to_string(activity_id));
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read", "attendance", activity_id);
   return out;
 }
 

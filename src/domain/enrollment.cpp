@@ -304,11 +304,11 @@ Result<EnrollmentCase> EnrollmentService::create(const Actor& actor, const NewEn
 
 Result<EnrollmentCase> EnrollmentService::get(const Actor& actor, std::int64_t id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   auto c = load(*tx, id);
   if (!c || !visible_person_family(*tx, actor, c->person_id)) return Error::not_found("No such enrollment case.");
-  audit_case(*tx, actor, clock_, "read", id);
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read", "enrollment_case", id);
   return *c;
 }
 
@@ -357,7 +357,7 @@ Result<EnrollmentPage> EnrollmentService::list(const Actor& actor, const Enrollm
     return Error::field("stage", "Unknown stage.");
   if (!q.level.empty() && !rules::is_enrollment_level(q.level))
     return Error::field("level", "Use ms, compulsory_preschool or zs.");
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   storage::Params params{sees_all_families(actor) ? 1 : 0, actor.team_id.value_or(-1), q.school_year, q.stage,
                          q.level, static_cast<long long>(q.school_id), static_cast<long long>(q.person_id)};
   EnrollmentPage page;
@@ -388,9 +388,8 @@ Result<EnrollmentPage> EnrollmentService::list(const Actor& actor, const Enrollm
     ids.push_back(it.id);
     page.items.push_back(std::move(it));
   }
-  security::write_audit(*tx, actor, {"list", "enrollment_case", "", nlohmann::json{{"ids", ids}, {"total", page.total}}.dump()},
-                        clock_.now());
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "list", "enrollment_case", "", {{"ids", ids}, {"total", page.total}});
   return page;
 }
 
@@ -561,7 +560,7 @@ Result<StageRecorded> EnrollmentService::record_stage(const Actor& actor, std::i
 
 Result<EnrollmentPathway> EnrollmentService::pathway(const Actor& actor, std::int64_t id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   auto c = load(*tx, id);
   if (!c || !visible_person_family(*tx, actor, c->person_id)) return Error::not_found("No such enrollment case.");
   EnrollmentPathway out;
@@ -572,8 +571,8 @@ Result<EnrollmentPathway> EnrollmentService::pathway(const Actor& actor, std::in
   if (!p) return std::move(p).error();
   out.pathway = std::move(*p);
   out.enrollment = std::move(*c);
-  audit_case(*tx, actor, clock_, "read_pathway", id);
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read_pathway", "enrollment_case", id);
   return out;
 }
 

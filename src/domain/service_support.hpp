@@ -29,8 +29,13 @@ inline void audit(storage::Transaction& tx, const security::Actor& actor, const 
 // returning only once it is durable, so an answer never leaves unaudited. A read then never waits for the
 // single SQLite writer, nor holds it.
 inline void audit_read(storage::Database& db, const security::Actor& actor, const Clock& clock, const std::string& action,
-                       const std::string& entity, std::int64_t id) {
-  security::group_commit_audit(db, actor, {action, entity, std::to_string(id), ""}, clock.now());
+                       const std::string& entity, const std::string& id, const nlohmann::json& detail = nullptr) {
+  security::group_commit_audit(db, actor, {action, entity, id, detail.is_null() ? "" : detail.dump()}, clock.now());
+}
+
+inline void audit_read(storage::Database& db, const security::Actor& actor, const Clock& clock, const std::string& action,
+                       const std::string& entity, std::int64_t id, const nlohmann::json& detail = nullptr) {
+  audit_read(db, actor, clock, action, entity, std::to_string(id), detail);
 }
 
 // Whether `value` is one of `options` (an array of C strings or string views).

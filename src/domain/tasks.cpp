@@ -138,7 +138,7 @@ Result<std::vector<Task>> TaskService::list(const Actor& actor, const TaskQuery&
     return Error::field("scope", "Use this_week, overdue or mine.");
   const rules::Date t = today(clock_);
   const rules::Date monday = t.add_days(-(static_cast<int>(t.weekday()) - 1));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   std::vector<Task> out;
   nlohmann::json ids = nlohmann::json::array();
   for (const auto& r : tx->query(std::string(kTaskSelect) + kTaskListWhere,
@@ -147,9 +147,8 @@ Result<std::vector<Task>> TaskService::list(const Actor& actor, const TaskQuery&
     out.push_back(task_from_row(r));
     ids.push_back(out.back().id);
   }
-  security::write_audit(*tx, actor, {"list", "task", "", nlohmann::json{{"scope", q.scope}, {"ids", ids}}.dump()},
-                        clock_.now());
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "list", "task", "", {{"scope", q.scope}, {"ids", ids}});
   return out;
 }
 

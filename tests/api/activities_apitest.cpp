@@ -88,6 +88,37 @@ TEST_F(ActivitiesApi, TypesAndTopicsAreData) {
   EXPECT_EQ(c.patch("/api/v1/activity-types/trip", {{"counted_minutes", 300}}).status, 403);
 }
 
+// Reads of an activity, its attendance and the list run in read transactions; each answer still has its
+// audit row (group-committed), and a read outside the caller's scope writes none.
+TEST_F(ActivitiesApi, EveryReadOfAnActivityIsAuditedAndAReadOutOfScopeIsNot) {
+  auto c = server_->as("terenni");
+  Fam f = make_family(c, "Auditová");
+  auto r = c.post("/api/v1/activities", activity({f.child}));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string id = std::to_string(r.json["id"].get<std::int64_t>());
+  const std::string path = "/api/v1/activities/" + id;
+  ApiClient admin = server_->as("admin");
+  auto total = [&](const std::string& entity, const std::string& entity_id, const std::string& action,
+                   const std::string& actor) {
+    auto a = admin.get("/api/v1/audit?entity=" + entity + "&entity_id=" + entity_id + "&action=" + action +
+                       "&actor=" + actor);
+    EXPECT_EQ(a.status, 200) << a.body;
+    return a.json["total"].get<int>();
+  };
+  const int lists_before = total("activity", "", "list", "terenni");
+  ASSERT_EQ(c.get(path).status, 200);
+  ASSERT_EQ(c.get(path + "/attendance").status, 200);
+  ASSERT_EQ(c.get("/api/v1/activities?from=2025-03-01&to=2025-03-31").status, 200);
+  EXPECT_EQ(total("activity", id, "read", "terenni"), 1);
+  EXPECT_EQ(total("attendance", id, "read", "terenni"), 1);
+  EXPECT_EQ(total("activity", "", "list", "terenni"), lists_before + 1);
+  ApiClient other = server_->as("terenni2");
+  EXPECT_EQ(other.get(path).status, 404);
+  EXPECT_EQ(other.get(path + "/attendance").status, 404);
+  EXPECT_EQ(total("activity", id, "read", "terenni2"), 0);
+  EXPECT_EQ(total("attendance", id, "read", "terenni2"), 0);
+}
+
 TEST_F(ActivitiesApi, CreateGetListAndPatchWithVersion) {
   auto c = server_->as("terenni");
   Fam f = make_family(c, "Aktivitová");
