@@ -6,6 +6,7 @@
 
 #include "documents/icalendar.hpp"
 #include "domain/registry_access.hpp"
+#include "domain/service_support.hpp"
 #include "security/audit.hpp"
 #include "security/crypto.hpp"
 
