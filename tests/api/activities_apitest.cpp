@@ -2,6 +2,7 @@
 // attendance sheets, support hours, groups and sessions, drifting away, assessments, observations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -117,6 +118,42 @@ TEST_F(ActivitiesApi, EveryReadOfAnActivityIsAuditedAndAReadOutOfScopeIsNot) {
   EXPECT_EQ(other.get(path + "/attendance").status, 404);
   EXPECT_EQ(total("activity", id, "read", "terenni2"), 0);
   EXPECT_EQ(total("attendance", id, "read", "terenni2"), 0);
+}
+
+// A list page is loaded in a few statements for all its activities at once: each item equals the activity
+// read alone (topics, participants in Czech order, workers, recorded attendance), in the list's order.
+TEST_F(ActivitiesApi, ListItemsEqualTheActivitiesReadOneByOne) {
+  auto c = server_->as("terenni");
+  Fam f = make_family(c, "Seznamová");
+  std::vector<std::int64_t> made;
+  for (const char* date : {"2025-06-02", "2025-06-03", "2025-06-04"}) {
+    auto r = c.post("/api/v1/activities", activity({f.child2, f.child}, "child_group", date));
+    ASSERT_EQ(r.status, 201) << r.body;
+    made.push_back(r.json["id"]);
+  }
+  ASSERT_EQ(put_attendance(c, made[1], json::array({{{"person_id", f.child}, {"status", "present"}},
+                                                     {{"person_id", f.child2}, {"status", "absent"}}}))
+                .status,
+            200);
+  auto list = c.get("/api/v1/activities?from=2025-06-01&to=2025-06-30&page_size=50");
+  ASSERT_EQ(list.status, 200) << list.body;
+  std::vector<std::int64_t> listed;
+  for (const auto& it : list.json["items"]) {
+    listed.push_back(it["id"]);
+    auto one = c.get("/api/v1/activities/" + std::to_string(it["id"].get<std::int64_t>()));
+    ASSERT_EQ(one.status, 200);
+    EXPECT_EQ(it, one.json);
+  }
+  for (auto id : made) EXPECT_NE(std::find(listed.begin(), listed.end(), id), listed.end()) << id;
+  const auto at = [&](std::int64_t id) { return std::find(listed.begin(), listed.end(), id) - listed.begin(); };
+  EXPECT_LT(at(made[2]), at(made[1])) << "newest first";
+  EXPECT_LT(at(made[1]), at(made[0]));
+  for (const auto& it : list.json["items"])
+    if (it["id"] == made[1]) {
+      EXPECT_EQ(it["attendance_recorded"], 2) << it.dump();
+      EXPECT_EQ(it["topics"], json({"feelings", "boundaries"}));
+      ASSERT_EQ(it["participants"].size(), 2u);
+    }
 }
 
 TEST_F(ActivitiesApi, CreateGetListAndPatchWithVersion) {

@@ -220,6 +220,75 @@ TEST_P(Activities, PublishableQuotesNeedAValidConsent) {
   EXPECT_GE(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'observation'"), 2);
 }
 
+// The list's filters (only those asked for go into the statement) and its batched page load, on both
+// databases: every combination gives the activities a plain reading of the fields selects, newest first,
+// each item equal to the activity read alone; another team's worker sees none of this team's.
+TEST_P(Activities, ListFiltersAndPagesEqualAPlainSelection) {
+  struct Made {
+    std::int64_t id;
+    std::string type, date;
+    std::vector<std::int64_t> who;
+  };
+  std::vector<Made> made;
+  for (auto [type, date, who] : {std::tuple{"child_group", "2025-03-04", std::vector<std::int64_t>{people_[0], people_[1]}},
+                                 std::tuple{"trip", "2025-03-08", std::vector<std::int64_t>{people_[0], people_[2]}},
+                                 std::tuple{"child_group", "2025-04-01", std::vector<std::int64_t>{people_[1]}},
+                                 std::tuple{"parent_group", "2025-04-15", std::vector<std::int64_t>{people_[2]}}})
+    made.push_back({activity(type, date, "10:00", "11:00", who), type, date, who});
+  using R = domain::AttendanceRecord;
+  ASSERT_TRUE(
+      activities().put_attendance(as("alena"), made[0].id, {R{people_[0], "present", {}}, R{people_[1], "absent", {}}}).ok());
+  for (const std::string from : {"", "2025-03-05"})
+    for (const std::string to : {"", "2025-04-01"})
+      for (const std::string type : {"", "child_group", "no_such_type"})
+        for (const std::int64_t person : {std::int64_t{0}, people_[1]}) {
+          domain::ActivityQuery q;
+          q.from = from;
+          q.to = to;
+          q.type = type;
+          if (person) q.person_id = person;
+          q.page_size = 2;
+          std::vector<std::int64_t> want;
+          for (auto it = made.rbegin(); it != made.rend(); ++it)  // made in date order: newest first
+            if ((from.empty() || it->date >= from) && (to.empty() || it->date <= to) && (type.empty() || it->type == type) &&
+                (!person || std::count(it->who.begin(), it->who.end(), person)))
+              want.push_back(it->id);
+          const std::string ctx = "from '" + from + "' to '" + to + "' type '" + type + "' person " + std::to_string(person);
+          for (const char* who : {"koord", "alena"}) {
+            std::vector<std::int64_t> got;
+            for (q.page = 1; q.page <= 3; ++q.page) {
+              auto page = activities().list(as(who), q);
+              ASSERT_TRUE(page.ok()) << page.error().message;
+              EXPECT_EQ(page->total, static_cast<std::int64_t>(want.size())) << ctx;
+              for (const auto& a : page->items) {
+                got.push_back(a.id);
+                auto one = activities().get(as(who), a.id);
+                ASSERT_TRUE(one.ok());
+                EXPECT_EQ(a.topics, one->topics) << ctx;
+                EXPECT_EQ(a.worker_ids, one->worker_ids) << ctx;
+                EXPECT_EQ(a.attendance_recorded, one->attendance_recorded) << ctx;
+                EXPECT_EQ(a.version, one->version) << ctx;
+                EXPECT_EQ(a.date, one->date) << ctx;
+                EXPECT_EQ(a.type, one->type) << ctx;
+                ASSERT_EQ(a.participants.size(), one->participants.size()) << ctx;
+                for (std::size_t i = 0; i < a.participants.size(); ++i)
+                  EXPECT_EQ(a.participants[i].id, one->participants[i].id) << ctx;
+              }
+            }
+            EXPECT_EQ(got, want) << ctx << " as " << who;
+          }
+          auto other = activities().list(as("bohus"), q);
+          ASSERT_TRUE(other.ok());
+          EXPECT_EQ(other->total, 0) << ctx;
+        }
+  domain::ActivityQuery by_date;
+  by_date.from = by_date.to = "2025-03-04";
+  auto one = activities().list(as("koord"), by_date);
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->items.size(), 1u);
+  EXPECT_EQ(one->items[0].attendance_recorded, 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Activities, ::testing::ValuesIn(testing::test_backends()));
 
 }  // namespace
