@@ -630,11 +630,11 @@ Result<Group> ActivityService::create_group(const Actor& actor, const GroupField
 
 Result<Group> ActivityService::get_group(const Actor& actor, std::int64_t id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!group_visible(*tx, actor, id)) return Error::not_found("No such group.");
   auto g = load_group(*tx, id);
-  audit(*tx, actor, clock_, "read", "group", std::to_string(id));
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read", "group", id);
   return *g;
 }
 
@@ -688,7 +688,7 @@ Result<Group> ActivityService::update_group(const Actor& actor, std::int64_t id,
 
 Result<std::vector<Group>> ActivityService::list_groups(const Actor& actor) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   std::string sql = "SELECT g.id FROM activity_groups g";
   storage::Params p;
   if (!sees_all_families(actor)) {
@@ -701,8 +701,8 @@ Result<std::vector<Group>> ActivityService::list_groups(const Actor& actor) {
     out.push_back(*load_group(*tx, r.i64(0)));
     ids.push_back(r.i64(0));
   }
-  audit(*tx, actor, clock_, "list", "group", "", {{"ids", ids}});
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "list", "group", "", {{"ids", ids}});
   return out;
 }
 

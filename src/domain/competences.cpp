@@ -316,11 +316,11 @@ Result<json> CompetenceService::update_assessment(const Actor& actor, std::int64
 
 Result<json> CompetenceService::get_assessment(const Actor& actor, std::int64_t id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!assessment_visible(*tx, actor, id, nullptr)) return Error::not_found("No such assessment.");
   json out = load_assessment(*tx, id);
-  audit(*tx, actor, clock_, "read", "assessment", std::to_string(id));
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read", "assessment", id);
   return out;
 }
 
@@ -340,7 +340,7 @@ Result<json> CompetenceService::person_assessments(const Actor& actor, std::int6
 
 Result<json> CompetenceService::person_progress(const Actor& actor, std::int64_t person_id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!visible_person_family(*tx, actor, person_id)) return Error::not_found("No such person.");
   std::vector<LevelRow> rows;
   for (const auto& r : tx->query(std::string(kLevelRows) + "WHERE a.person_id = $1", {person_id}))
@@ -363,8 +363,8 @@ Result<json> CompetenceService::person_progress(const Actor& actor, std::int64_t
         domains[code]["points"].push_back({{"date", date}, {"assessment_id", assessment}, {"level", level}});
   json out = json::array();
   for (const auto& c : order) out.push_back(domains[c]);
-  audit(*tx, actor, clock_, "progress", "assessment", "", {{"person_id", person_id}});
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "progress", "assessment", "", {{"person_id", person_id}});
   return json{{"person_id", person_id}, {"domains", out}};
 }
 
@@ -576,11 +576,11 @@ Result<json> ObservationService::create(const Actor& actor, const ObservationFie
 
 Result<json> ObservationService::get(const Actor& actor, std::int64_t id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!observation_visible(*tx, actor, id)) return Error::not_found("No such observation.");
   json out = load_observation(*tx, id);
-  audit(*tx, actor, clock_, "read", "observation", std::to_string(id));
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read", "observation", id);
   return out;
 }
 
@@ -634,7 +634,7 @@ Result<json> ObservationService::list(const Actor& actor, const ObservationQuery
     where += " AND " + scope_sql(7);
     p.emplace_back(actor.team_id.value_or(-1));
   }
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   const std::int64_t total = tx->query_one("SELECT COUNT(*)" + where, p)->i64(0);
   const int n = static_cast<int>(p.size());
   p.emplace_back(static_cast<long long>(q.page_size));
@@ -646,8 +646,8 @@ Result<json> ObservationService::list(const Actor& actor, const ObservationQuery
     items.push_back(load_observation(*tx, r.i64(0)));
     ids.push_back(r.i64(0));
   }
-  audit(*tx, actor, clock_, "list", "observation", "", {{"ids", ids}, {"total", total}});
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "list", "observation", "", {{"ids", ids}, {"total", total}});
   return json{{"items", items}, {"total", total}, {"page", q.page}, {"page_size", q.page_size}};
 }
 

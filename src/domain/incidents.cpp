@@ -256,11 +256,11 @@ Result<Incident> IncidentService::create(const Actor& actor, const IncidentInput
 
 Result<Incident> IncidentService::get(const Actor& actor, std::int64_t id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   if (!visible_incident(*tx, actor, id)) return Error::not_found("No such incident.");
   auto out = load(*tx, id, today(clock_).iso());
-  audit_incident(*tx, actor, clock_, "read", id);
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "read", "incident", id);
   return *out;
 }
 
@@ -358,7 +358,7 @@ Result<IncidentPage> IncidentService::list(const Actor& actor, const IncidentQue
       " AND ($7 = 0 OR EXISTS (SELECT 1 FROM incident_people x WHERE x.incident_id = i.id AND x.person_id = $8))";
   storage::Params p{sees_all(actor) ? 1 : 0, actor.team_id.value_or(-1), q.type, q.status,
                     q.school_id ? 1 : 0,     q.school_id.value_or(0),     q.person_id ? 1 : 0, q.person_id.value_or(0)};
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   IncidentPage page;
   page.total = tx->query_one("SELECT COUNT(*) FROM incidents i" + where, p)->i64(0);
   storage::Params pp = p;
@@ -393,8 +393,8 @@ Result<IncidentPage> IncidentService::list(const Actor& actor, const IncidentQue
     ids.push_back(it.id);
     page.items.push_back(std::move(it));
   }
-  audit_incident(*tx, actor, clock_, "list", 0, {{"ids", ids}, {"total", page.total}});
-  tx->commit();
+  tx.reset();
+  audit_read(db_, actor, clock_, "list", "incident", "", {{"ids", ids}, {"total", page.total}});
   return page;
 }
 

@@ -516,13 +516,15 @@ Result<Participation> PersonService::add_participation(const Actor& actor, std::
 
 Result<Participation> PersonService::get_participation(const Actor& actor, std::int64_t participation_id) {
   KREDO_TRY(require_personal_data(actor));
-  auto tx = db_.begin(TxMode::write);
+  auto tx = db_.begin(TxMode::read);
   auto owner = tx->query_one(kParticipationPerson, {participation_id});
   if (!owner || !visible_person_family(*tx, actor, owner->i64(0))) return Error::not_found("No such participation.");
   auto r = tx->query_one(std::string(kSelectParticipation) + "id = $1", {participation_id});
-  audit_person(*tx, actor, clock_, "read_participation", owner->i64(0), {{"participation_id", participation_id}});
-  tx->commit();
-  return participation_from_row(*r);
+  auto out = participation_from_row(*r);
+  const auto person = owner->i64(0);
+  tx.reset();
+  audit_read(db_, actor, clock_, "read_participation", "person", person, {{"participation_id", participation_id}});
+  return out;
 }
 
 Result<Participation> PersonService::update_participation(const Actor& actor, std::int64_t participation_id,

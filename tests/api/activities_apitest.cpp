@@ -156,6 +156,68 @@ TEST_F(ActivitiesApi, ListItemsEqualTheActivitiesReadOneByOne) {
     }
 }
 
+// Groups, observations, assessments, competence progress and incidents are read in read transactions too:
+// each answer has its audit row, and a read out of scope (404) has none.
+TEST_F(ActivitiesApi, GroupObservationAssessmentAndIncidentReadsAreAudited) {
+  auto c = server_->as("terenni");
+  Fam f = make_family(c, "Čtená");
+  auto g = c.post("/api/v1/groups", {{"name", "Čtený klub"}, {"type", "child_group"}, {"weekday", 3},
+                                     {"start", "15:00"}, {"end", "16:00"}, {"valid_from", "2025-03-01"},
+                                     {"member_ids", {f.child}}, {"topics", {"feelings"}}});
+  ASSERT_EQ(g.status, 201) << g.body;
+  auto o = c.post("/api/v1/observations", {{"date", "2025-03-06"}, {"text", "Poznámka o rodině."},
+                                           {"person_ids", {f.mother}}, {"tags", {"instituce"}}});
+  ASSERT_EQ(o.status, 201) << o.body;
+  auto a = c.post("/api/v1/assessments", {{"person_id", f.child}, {"date", "2025-03-10"},
+                                          {"levels", {{"names_feelings", 1}, {"language", 2}}}});
+  ASSERT_EQ(a.status, 201) << a.body;
+  const std::string gid = std::to_string(g.json["id"].get<std::int64_t>());
+  const std::string oid = std::to_string(o.json["id"].get<std::int64_t>());
+  const std::string aid = std::to_string(a.json["id"].get<std::int64_t>());
+  const std::string child = std::to_string(f.child);
+  ApiClient admin = server_->as("admin");
+  auto total = [&](const std::string& entity, const std::string& entity_id, const std::string& action,
+                   const std::string& actor) {
+    auto r = admin.get("/api/v1/audit?entity=" + entity + "&entity_id=" + entity_id + "&action=" + action +
+                       "&actor=" + actor);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json["total"].get<int>();
+  };
+  const int group_lists = total("group", "", "list", "terenni");
+  const int observation_lists = total("observation", "", "list", "terenni");
+  const int progress_reads = total("assessment", "", "progress", "terenni");
+  ASSERT_EQ(c.get("/api/v1/groups/" + gid).status, 200);
+  ASSERT_EQ(c.get("/api/v1/groups").status, 200);
+  ASSERT_EQ(c.get("/api/v1/observations/" + oid).status, 200);
+  ASSERT_EQ(c.get("/api/v1/observations?from=2025-03-01").status, 200);
+  ASSERT_EQ(c.get("/api/v1/assessments/" + aid).status, 200);
+  ASSERT_EQ(c.get("/api/v1/people/" + child + "/competence-progress").status, 200);
+  EXPECT_EQ(total("group", gid, "read", "terenni"), 1);
+  EXPECT_EQ(total("group", "", "list", "terenni"), group_lists + 1);
+  EXPECT_EQ(total("observation", oid, "read", "terenni"), 1);
+  EXPECT_EQ(total("observation", "", "list", "terenni"), observation_lists + 1);
+  EXPECT_EQ(total("assessment", aid, "read", "terenni"), 1);
+  EXPECT_EQ(total("assessment", "", "progress", "terenni"), progress_reads + 1);
+  ApiClient other = server_->as("terenni2");
+  EXPECT_EQ(other.get("/api/v1/groups/" + gid).status, 404);
+  EXPECT_EQ(other.get("/api/v1/observations/" + oid).status, 404);
+  EXPECT_EQ(other.get("/api/v1/assessments/" + aid).status, 404);
+  EXPECT_EQ(other.get("/api/v1/people/" + child + "/competence-progress").status, 404);
+  for (const auto& [entity, id] : {std::pair{"group", gid}, std::pair{"observation", oid}, std::pair{"assessment", aid}})
+    EXPECT_EQ(total(entity, id, "read", "terenni2"), 0) << entity;
+  EXPECT_EQ(total("assessment", "", "progress", "terenni2"), 0);
+  // Incidents, from the demo data, as the coordinator.
+  auto k = server_->as("koordinator");
+  const int incident_lists = total("incident", "", "list", "koordinator");
+  auto incidents = k.get("/api/v1/incidents");
+  ASSERT_EQ(incidents.status, 200) << incidents.body;
+  ASSERT_FALSE(incidents.json["items"].empty());
+  const std::string iid = std::to_string(incidents.json["items"][0]["id"].get<std::int64_t>());
+  ASSERT_EQ(k.get("/api/v1/incidents/" + iid).status, 200);
+  EXPECT_EQ(total("incident", "", "list", "koordinator"), incident_lists + 1);
+  EXPECT_EQ(total("incident", iid, "read", "koordinator"), 1);
+}
+
 TEST_F(ActivitiesApi, CreateGetListAndPatchWithVersion) {
   auto c = server_->as("terenni");
   Fam f = make_family(c, "Aktivitová");
