@@ -32,16 +32,10 @@ constexpr const char* kSelectTypes =
 constexpr const char* kSelectActivity =
     "SELECT a.id, a.version, t.code, a.group_id, a.date, a.start_time, a.end_time, a.duration_minutes, a.place, "
     "a.notes, a.created_by, a.created_at, a.updated_at, a.team_id FROM activities a "
-    "JOIN activity_types t ON t.id = a.type_id WHERE a.id = $1";
-constexpr const char* kActivityTopics =
-    "SELECT c.code FROM activity_topics x JOIN activity_topics_catalog c ON c.id = x.topic_id "
-    "WHERE x.activity_id = $1 ORDER BY c.position, c.id";
+    "JOIN activity_types t ON t.id = a.type_id WHERE a.id";  // + " IN (…)"
 constexpr const char* kActivityParticipants =
     "SELECT p.id, p.given_names, p.surname, p.role FROM activity_participants ap JOIN people p ON p.id = ap.person_id "
     "WHERE ap.activity_id = $1 ORDER BY p.sort_key, p.id";
-constexpr const char* kActivityWorkers =
-    "SELECT user_id FROM activity_workers WHERE activity_id = $1 ORDER BY user_id";
-constexpr const char* kAttendanceCount = "SELECT COUNT(*) FROM attendance WHERE activity_id = $1";
 // A worker sees an activity of their team, or one with a participant from their team's caseload.
 constexpr const char* kActivityScope =
     "(a.team_id = $T OR EXISTS (SELECT 1 FROM activity_participants sp JOIN people sq ON sq.id = sp.person_id "
@@ -106,33 +100,8 @@ bool group_visible(storage::Transaction& tx, const Actor& actor, std::int64_t id
       .has_value();
 }
 
-std::optional<Activity> load_activity(storage::Transaction& tx, std::int64_t id) {
-  auto r = tx.query_one(kSelectActivity, {id});
-  if (!r) return std::nullopt;
-  Activity a;
-  a.id = r->i64(0);
-  a.version = r->i64(1);
-  a.type = r->str(2);
-  a.group_id = r->opt_i64(3);
-  a.date = r->str(4);
-  a.start = r->str(5);
-  a.end = r->str(6);
-  a.duration_minutes = r->i64(7);
-  a.place = r->opt_str(8);
-  a.notes = r->opt_str(9);
-  a.created_by = r->str(10);
-  a.created_at = r->str(11);
-  a.updated_at = r->str(12);
-  for (const auto& x : tx.query(kActivityTopics, {id})) a.topics.push_back(x.str(0));
-  for (const auto& x : tx.query(kActivityParticipants, {id}))
-    a.participants.push_back({x.i64(0), x.str(1), x.str(2), x.str(3)});
-  for (const auto& x : tx.query(kActivityWorkers, {id})) a.worker_ids.push_back(x.i64(0));
-  a.attendance_recorded = tx.query_one(kAttendanceCount, {id})->i64(0);
-  return a;
-}
-
-// The activities `ids` as load_activity gives them, in the order of `ids`, in five statements whatever their
-// number (a list page of 50 took 250 statements one by one).
+// The activities `ids` (those that exist), in the order of `ids`, in five statements whatever their number (a
+// list page of 50 took 250 statements one by one).
 std::vector<Activity> load_activities(storage::Transaction& tx, const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   storage::Params params;
@@ -143,9 +112,7 @@ std::vector<Activity> load_activities(storage::Transaction& tx, const std::vecto
   }
   in += ")";
   std::map<std::int64_t, Activity> by_id;
-  std::string select = kSelectActivity;
-  select.replace(select.find(" = $1"), 5, in);
-  for (const auto& r : tx.query(select, params)) {
+  for (const auto& r : tx.query(kSelectActivity + in, params)) {
     Activity& a = by_id[r.i64(0)];
     a.id = r.i64(0);
     a.version = r.i64(1);
@@ -188,6 +155,13 @@ std::vector<Activity> load_activities(storage::Transaction& tx, const std::vecto
     if (auto* a = of(id)) out.push_back(std::move(*a));
   return out;
 }
+
+std::optional<Activity> load_activity(storage::Transaction& tx, std::int64_t id) {
+  auto one = load_activities(tx, {id});
+  if (one.empty()) return std::nullopt;
+  return std::move(one.front());
+}
+
 
 std::vector<std::int64_t> topic_ids(storage::Transaction& tx, const std::vector<std::string>& codes,
                                     const std::string& field, std::vector<FieldError>& errors) {
