@@ -100,12 +100,7 @@ TEST_F(ActivitiesApi, EveryReadOfAnActivityIsAuditedAndAReadOutOfScopeIsNot) {
   const std::string path = "/api/v1/activities/" + id;
   ApiClient admin = server_->as("admin");
   auto total = [&](const std::string& entity, const std::string& entity_id, const std::string& action,
-                   const std::string& actor) {
-    auto a = admin.get("/api/v1/audit?entity=" + entity + "&entity_id=" + entity_id + "&action=" + action +
-                       "&actor=" + actor);
-    EXPECT_EQ(a.status, 200) << a.body;
-    return a.json["total"].get<int>();
-  };
+                   const std::string& actor) { return testing::audit_total(admin, entity, entity_id, action, actor); };
   const int lists_before = total("activity", "", "list", "terenni");
   ASSERT_EQ(c.get(path).status, 200);
   ASSERT_EQ(c.get(path + "/attendance").status, 200);
@@ -177,12 +172,7 @@ TEST_F(ActivitiesApi, GroupObservationAssessmentAndIncidentReadsAreAudited) {
   const std::string child = std::to_string(f.child);
   ApiClient admin = server_->as("admin");
   auto total = [&](const std::string& entity, const std::string& entity_id, const std::string& action,
-                   const std::string& actor) {
-    auto r = admin.get("/api/v1/audit?entity=" + entity + "&entity_id=" + entity_id + "&action=" + action +
-                       "&actor=" + actor);
-    EXPECT_EQ(r.status, 200) << r.body;
-    return r.json["total"].get<int>();
-  };
+                   const std::string& actor) { return testing::audit_total(admin, entity, entity_id, action, actor); };
   const int group_lists = total("group", "", "list", "terenni");
   const int observation_lists = total("observation", "", "list", "terenni");
   const int progress_reads = total("assessment", "", "progress", "terenni");

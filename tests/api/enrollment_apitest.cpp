@@ -252,30 +252,25 @@ TEST_F(EnrollmentApi, EveryReadOfACaseOrItsTasksIsAuditedAndAReadOutOfScopeIsNot
   const std::string id = std::to_string(k["id"].get<std::int64_t>());
   const std::string path = "/api/v1/enrollment-cases/" + id;
   ApiClient admin = server_->as("admin");
-  auto rows = [&](const std::string& entity, const std::string& entity_id, const std::string& action,
-                  const std::string& actor) {
-    auto a = admin.get("/api/v1/audit?entity=" + entity + "&entity_id=" + entity_id + "&action=" + action +
-                       "&actor=" + actor + "&page_size=200");
-    EXPECT_EQ(a.status, 200) << a.body;
-    return a.json;
-  };
-  const int lists_before = rows("enrollment_case", "", "list", "terenni")["total"];
-  const int task_lists_before = rows("task", "", "list", "terenni")["total"];
+  auto total = [&](const std::string& entity, const std::string& entity_id, const std::string& action,
+                   const std::string& actor) { return testing::audit_total(admin, entity, entity_id, action, actor); };
+  const int lists_before = total("enrollment_case", "", "list", "terenni");
+  const int task_lists_before = total("task", "", "list", "terenni");
   ASSERT_EQ(c.get(path).status, 200);
   ASSERT_EQ(c.get(path).status, 200);
   ASSERT_EQ(c.get(path + "/pathway").status, 200);
   auto list = c.get("/api/v1/enrollment-cases?school_year=2026&page_size=200");
   ASSERT_EQ(list.status, 200);
   ASSERT_EQ(c.get("/api/v1/tasks?scope=mine").status, 200);
-  EXPECT_EQ(rows("enrollment_case", id, "read", "terenni")["total"], 2) << "each answer has its row";
-  EXPECT_EQ(rows("enrollment_case", id, "read_pathway", "terenni")["total"], 1);
-  EXPECT_EQ(rows("enrollment_case", "", "list", "terenni")["total"].get<int>(), lists_before + 1);
-  EXPECT_EQ(rows("task", "", "list", "terenni")["total"].get<int>(), task_lists_before + 1);
+  EXPECT_EQ(total("enrollment_case", id, "read", "terenni"), 2) << "each answer has its row";
+  EXPECT_EQ(total("enrollment_case", id, "read_pathway", "terenni"), 1);
+  EXPECT_EQ(total("enrollment_case", "", "list", "terenni"), lists_before + 1);
+  EXPECT_EQ(total("task", "", "list", "terenni"), task_lists_before + 1);
   ApiClient other = server_->as("terenni2");
   EXPECT_EQ(other.get(path).status, 404);
   EXPECT_EQ(other.get(path + "/pathway").status, 404);
-  EXPECT_EQ(rows("enrollment_case", id, "read", "terenni2")["total"], 0);
-  EXPECT_EQ(rows("enrollment_case", id, "read_pathway", "terenni2")["total"], 0);
+  EXPECT_EQ(total("enrollment_case", id, "read", "terenni2"), 0);
+  EXPECT_EQ(total("enrollment_case", id, "read_pathway", "terenni2"), 0);
 }
 
 TEST_F(EnrollmentApi, ListFiltersByYearStageAndSchool) {

@@ -2,6 +2,8 @@
 // and a small client that logs in and carries the session cookie and CSRF token.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <httplib.h>
 
 #include <memory>
@@ -64,6 +66,14 @@ inline bool names_field(const ApiResponse& r, const std::string& field) {
   for (const auto& f : r.json["error"]["fields"])
     if (f["field"] == field) return true;
   return false;
+}
+
+// How many audit rows match, as the admin's audit viewer finds them (an empty entity_id matches any).
+inline int audit_total(ApiClient& admin, const std::string& entity, const std::string& entity_id,
+                       const std::string& action, const std::string& actor) {
+  auto r = admin.get("/api/v1/audit?entity=" + entity + "&entity_id=" + entity_id + "&action=" + action + "&actor=" + actor);
+  if (r.status != 200 || !r.json.is_object()) ADD_FAILURE() << "audit query: " << r.status << " " << r.body;
+  return r.status == 200 && r.json.is_object() ? r.json["total"].get<int>() : -1;
 }
 
 }  // namespace kredo::testing
